@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "minutes",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "minutes", targets: ["minutes"]),
+        .library(name: "MinutesModel", targets: ["MinutesModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, reached only through their pkg-config names.
+        .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+
+        // The canonical minutes/1 model: Foundation only, no other project import.
+        .target(name: "MinutesModel"),
+        // The working page model every extractor fills and every stage reads.
+        .target(name: "PageLayout"),
+        // The only importer of CPoppler.
+        .target(name: "PopplerText", dependencies: ["CPoppler", "PageLayout"]),
+        .target(name: "MinutesPipeline", dependencies: ["MinutesModel", "PageLayout", "PopplerText"]),
+        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline"]),
+        .executableTarget(name: "minutes", dependencies: [
+            "MinutesApp", "MinutesModel", "MinutesPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MinutesTests",
+                    dependencies: ["MinutesModel", "PageLayout", "PopplerText", "MinutesPipeline", "MinutesApp"],
+                    resources: [.copy("Fixtures")]),
+    ]
+)
