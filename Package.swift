@@ -15,6 +15,8 @@ let package = Package(
         // C libraries, reached only through their pkg-config names.
         .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
                        providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
         // The canonical minutes/1 model: Foundation only, no other project import.
         .target(name: "MinutesModel"),
@@ -22,14 +24,16 @@ let package = Package(
         .target(name: "PageLayout"),
         // The only importer of CPoppler.
         .target(name: "PopplerText", dependencies: ["CPoppler", "PageLayout"]),
-        .target(name: "MinutesPipeline", dependencies: ["MinutesModel", "PageLayout", "PopplerText"]),
+        // The only importer of CTesseract: OCR and image files (leptonica).
+        .target(name: "TesseractOCR", dependencies: ["CTesseract", "PageLayout"]),
+        .target(name: "MinutesPipeline", dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR"]),
         .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline"]),
         .executableTarget(name: "minutes", dependencies: [
             "MinutesApp", "MinutesModel", "MinutesPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MinutesTests",
-                    dependencies: ["MinutesModel", "PageLayout", "PopplerText", "MinutesPipeline", "MinutesApp"],
+                    dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR", "MinutesPipeline", "MinutesApp"],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,0 +1,1 @@
+// OCR wrapper: see issue 3.
