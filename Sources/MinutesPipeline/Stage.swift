@@ -97,8 +97,15 @@ public struct WorkingDocument: Sendable {
     public var ocrConfidence: Double?
     /// Lines in reading order over the whole document.
     public var lines: [Line] = []
-    /// Action tables found by table repair, with the lines they took out of `lines`' flow.
+    /// Running headers and footers taken out of `lines` (kept: a header often names the meeting).
+    public var runningText: [Line] = []
+    /// Action tables found by table repair; their action, owner and date columns are taken
+    /// out of `lines`, which keeps the discussion column as flow text.
     public var tables: [ActionTable] = []
+    /// Actions read by table repair, before section classification adds inline ones.
+    public var tableActions: [Action] = []
+    /// Numeric date order the document uses, settled by section classification.
+    public var dateOrder: DateParsing.Order = .dayFirst
     public var minutes: Minutes
     public var diagnostics: [Diagnostic] = []
 

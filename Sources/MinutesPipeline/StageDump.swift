@@ -19,13 +19,12 @@ public enum StageDump {
             out += lines(doc.lines)
         case "repair-tables":
             for (i, t) in doc.tables.enumerated() {
-                out += "-- table \(i + 1): " + t.columns.map { "\($0.role.rawValue)@\(Int($0.x0)) '\($0.header)'" }.joined(separator: " | ") + "\n"
+                out += "-- table \(i + 1): " + t.columns.map { "\($0.role.rawValue)@\($0.x0.isFinite ? String(Int($0.x0)) : "edge") '\($0.header)'" }.joined(separator: " | ") + "\n"
                 for (r, row) in t.rows.enumerated() {
                     out += "  row \(r + 1)\n"
                     for col in t.columns {
-                        let cell = row.cells[col.role] ?? []
-                        if cell.isEmpty { continue }
-                        out += "    [\(col.role.rawValue)] " + cell.map { "p\($0.page): \($0.text)" }.joined(separator: " / ") + "\n"
+                        guard let cell = row[col.role], !cell.isEmpty else { continue }
+                        out += "    [\(col.role.rawValue)] \(cell)\n"
                     }
                 }
             }

@@ -1,8 +1,862 @@
+import Foundation
 import MinutesModel
 import PageLayout
 
+/// Reads the flow of lines into the minutes: meeting fields, attendees and apologies,
+/// the agenda, numbered items with decisions, inline actions, and the next meeting.
 public struct ClassifySections: Stage {
     public let name = "classify-sections"
     public init() {}
-    public func run(_ doc: inout WorkingDocument) throws {}
+
+    public func run(_ doc: inout WorkingDocument) throws {
+        var c = SectionClassifier(lines: doc.lines, runningText: doc.runningText, stage: name)
+        c.order = Self.dateOrder(doc)
+        doc.dateOrder = c.order
+        c.classify()
+        doc.minutes.meeting = c.meeting
+        doc.minutes.attendees = c.attendees
+        doc.minutes.apologies = c.apologies
+        doc.minutes.agenda = c.agenda
+        doc.minutes.items = c.items
+        doc.minutes.nextMeeting = c.nextMeeting
+        doc.minutes.actions = ActionMerge.merge(table: doc.tableActions, inline: c.actions)
+        doc.diagnostics += c.diagnostics
+    }
+
+    /// Day-first unless the options or the document say otherwise: a numeric date whose
+    /// second part is over 12, or "January 29, 2018" written more than "29 January 2018".
+    static func dateOrder(_ doc: WorkingDocument) -> DateParsing.Order {
+        switch doc.options.dateOrder {
+        case .dayFirst: return .dayFirst
+        case .monthFirst: return .monthFirst
+        case .auto: break
+        }
+        let text = doc.lines.map(\.text).joined(separator: "\n")
+        var dayFirst = 0, monthFirst = 0
+        let numeric = try! NSRegularExpression(pattern: #"(?<![\d/.])(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})(?![\d/])"#)
+        for m in numeric.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let a = Range(m.range(at: 1), in: text).flatMap({ Int(text[$0]) }),
+                  let b = Range(m.range(at: 2), in: text).flatMap({ Int(text[$0]) }) else { continue }
+            if a > 12 && b <= 12 { dayFirst += 3 }
+            if b > 12 && a <= 12 { monthFirst += 3 }
+        }
+        let m = DateParsing.monthAlt
+        monthFirst += text.matches(#"(?i)\b(\#(m))\.?\s+\d{1,2}(st|nd|rd|th)?,\s+\d{4}"#)
+        dayFirst += text.matches(#"(?i)\b\d{1,2}(st|nd|rd|th)?\s+(\#(m))\.?,?\s+\d{4}"#)
+        return monthFirst > dayFirst ? .monthFirst : .dayFirst
+    }
+}
+
+extension String {
+    func matches(_ pattern: String) -> Int {
+        (try? NSRegularExpression(pattern: pattern))?.numberOfMatches(in: self, range: NSRange(startIndex..., in: self)) ?? 0
+    }
+
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}
+
+struct SectionClassifier {
+    let lines: [Line]
+    let runningText: [Line]
+    let stage: String
+    var order: DateParsing.Order = .dayFirst
+
+    var meeting = Meeting()
+    var attendees: [Person] = []
+    var apologies: [Person] = []
+    var agenda: [Item] = []
+    var items: [Item] = []
+    var actions: [Action] = []
+    var nextMeeting: NextMeeting?
+    var diagnostics: [Diagnostic] = []
+    /// Lines already read as a field or a people list, not item text.
+    var consumed = Set<Int>()
+
+    init(lines: [Line], runningText: [Line], stage: String) {
+        self.lines = lines
+        self.runningText = runningText
+        self.stage = stage
+    }
+
+    mutating func note(_ severity: Severity, page: Int? = nil, _ message: String) {
+        diagnostics.append(Diagnostic(stage: stage, severity: severity, page: page, message: message))
+    }
+
+    mutating func classify() {
+        readFields()
+        readPeople()
+        readTitle()
+        readItems()
+        readNextMeeting()
+        readInlineActions()
+        settlePeople()
+        if meeting.date == nil { note(.warning, "meeting date not found") }
+        if meeting.title == nil { note(.warning, "meeting title not found") }
+        if items.isEmpty { note(.warning, "no numbered items found") }
+    }
+
+    // MARK: labelled fields
+
+    enum FieldKind { case title, date, time, venue, chair, attendees, apologies, ignore }
+
+    static func fieldKind(_ label: String) -> FieldKind? {
+        let l = label.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–")).replacingOccurrences(of: "  ", with: " ")
+        switch l {
+        case "title", "meeting", "meeting title", "name of meeting", "committee", "board": return .title
+        case "date", "date & time", "date and time", "date/time", "meeting date", "date & venue", "when", "held on": return .date
+        case "time", "times", "start time": return .time
+        case "venue", "location", "place", "where", "held at", "venue & time", "address": return .venue
+        case "chair", "chaired by", "chairman", "chairperson", "chairwoman", "chair person", "presiding", "presiding officer": return .chair
+        case "minutes", "minute taker", "minutes taken by", "clerk", "secretary", "note taker", "notes", "author", "recorder",
+             "distribution", "circulation", "purpose", "attached", "papers", "ref", "reference", "status", "classification", "version":
+            return .ignore
+        default: break
+        }
+        if PeopleLabel.kind(of: l) != nil {
+            return PeopleLabel.kind(of: l) == .apologies ? .apologies : .attendees
+        }
+        return nil
+    }
+
+    /// A label at the start of a line: "Venue:", "Date & time:", or a first segment that is a
+    /// known label ("Venue   PCC Conference Room").
+    func label(at i: Int) -> (kind: FieldKind, label: String, value: String, valueX: Double?)? {
+        let line = lines[i]
+        guard let first = line.segments.first else { return nil }
+        let text = first.text
+        if let colon = text.firstIndex(of: ":") {
+            let label = String(text[..<colon])
+            guard label.split(separator: " ").count <= 5, let kind = Self.fieldKind(label) else { return nil }
+            var value = String(text[text.index(after: colon)...]).trimmingCharacters(in: CharacterSet(charactersIn: " -–"))
+            let others = line.segments.dropFirst().map(\.text)
+            value = ([value] + others).filter { !$0.isEmpty }.joined(separator: "  ")
+            let valueX = value.isEmpty ? nil : (line.segments.count > 1 && String(text[text.index(after: colon)...]).trimmed.isEmpty
+                                                   ? line.segments[1].box.x0 : first.words.dropFirst(label.split(separator: " ").count).first?.box.x0)
+            return (kind, label, value, valueX)
+        }
+        if let kind = Self.fieldKind(text), line.segments.count >= 2 || PeopleLabel.kind(of: text.lowercased()) != nil {
+            let value = line.segments.dropFirst().map(\.text).joined(separator: "  ")
+            return (kind, text, value, line.segments.count > 1 ? line.segments[1].box.x0 : nil)
+        }
+        return nil
+    }
+
+    /// The label's value with the lines that continue it: indented to the value's column and
+    /// with no label of their own.
+    func continuation(after i: Int, valueX: Double?) -> [Int] {
+        guard let x = valueX else { return [] }
+        var out: [Int] = []
+        var k = i + 1
+        while k < lines.count, lines[k].page == lines[i].page, out.count < 12 {
+            let l = lines[k]
+            let prev = lines[k - 1]
+            if label(at: k) != nil { break }
+            if abs(l.box.x0 - x) > 6 { break }
+            if l.box.y0 - prev.box.y1 > max(prev.box.height, l.box.height) * 1.3 { break }
+            out.append(k)
+            k += 1
+        }
+        return out
+    }
+
+    mutating func readFields() {
+        let firstPage = lines.first?.page ?? 1
+        for i in lines.indices where lines[i].page <= firstPage + 1 {
+            guard let f = label(at: i) else { continue }
+            let cont = continuation(after: i, valueX: f.valueX)
+            var value = ([f.value] + cont.map { lines[$0].text }).filter { !$0.isEmpty }.joined(separator: " ")
+            value = TextJoin.clean(value)
+            switch f.kind {
+            case .title where meeting.title == nil && !value.isEmpty:
+                meeting.title = value
+            case .date:
+                if meeting.date == nil, let d = DateParsing.first(in: value, order: order), d.iso.count == 10 { meeting.date = d.iso }
+                let t = DateParsing.times(in: Self.removingDates(value, order: order))
+                if meeting.startTime == nil { meeting.startTime = t.start; meeting.endTime = t.end }
+                if meeting.venue == nil, let v = Self.venueAfterDate(value, order: order) { meeting.venue = v }
+            case .time where meeting.startTime == nil:
+                let t = DateParsing.times(in: value)
+                meeting.startTime = t.start
+                meeting.endTime = t.end
+            case .venue where meeting.venue == nil && !value.isEmpty:
+                meeting.venue = value
+            case .chair where meeting.chair == nil && !value.isEmpty:
+                meeting.chair = PeopleParsing.parse(text: value)?.name ?? value
+            default:
+                continue
+            }
+            consumed.insert(i)
+            consumed.formUnion(cont)
+        }
+    }
+
+    static func removingDates(_ text: String, order: DateParsing.Order) -> String {
+        var t = text
+        for d in DateParsing.all(in: text, order: order).reversed() { t.replaceSubrange(d.range, with: " ") }
+        return t
+    }
+
+    static let weekday = #"(?i)^(mon|tues|wednes|thurs|fri|satur|sun)day$"#
+
+    /// "27th April 2017, 09:30 – 12:00, OPCC Conference Room, Hoffmanns Way": what follows the
+    /// date and times is the venue.
+    static func venueAfterDate(_ text: String, order: DateParsing.Order) -> String? {
+        let parts = text.components(separatedBy: ",").map(\.trimmed)
+        guard let lastTimeOrDate = parts.lastIndex(where: { p in
+            DateParsing.first(in: p, order: order) != nil || DateParsing.times(in: p).start != nil
+                || p.range(of: weekday, options: .regularExpression) != nil
+        }) else { return nil }
+        var tail = Array(parts[(lastTimeOrDate + 1)...]).filter { !$0.isEmpty }
+        // "Thursday 29 September 2014 9:00am, PCC's Conference Room": the time may be glued to the date part.
+        if tail.isEmpty { return nil }
+        if let first = tail.first, first.lowercased().hasPrefix("at ") { tail[0] = String(first.dropFirst(3)) }
+        let v = tail.joined(separator: ", ")
+        return v.count >= 3 ? v : nil
+    }
+
+    // MARK: people
+
+    mutating func readPeople() {
+        var groups: [(kind: PeopleLabel.Kind, label: String, people: [Person])] = []
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            var heading: (kind: PeopleLabel.Kind, label: String, value: String, valueX: Double?)?
+            if let f = label(at: i), f.kind == .attendees || f.kind == .apologies {
+                heading = (f.kind == .apologies ? .apologies : .attendees, f.label, f.value, f.valueX)
+            } else if let n = ItemNumber.leading(line), let k = PeopleLabel.kind(of: n.rest.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))) {
+                // "1. Apologies" as an item: the item's lines list the people.
+                heading = (k, n.rest.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")), "", nil)
+            }
+            guard let h = heading else { i += 1; continue }
+            var block: [Int] = []
+            var k = i + 1
+            while k < lines.count, block.count < 60 {
+                let l = lines[k]
+                let prev = lines[k - 1]
+                if label(at: k) != nil || ItemNumber.leading(l) != nil && (Paragraphs.startsBullet(l) == false) && ItemNumber.leading(l)?.rest.isEmpty == false { break }
+                if l.page == prev.page, l.box.y0 - prev.box.y1 > max(l.box.height, prev.box.height) * 2.2 { break }
+                if l.bold && !Paragraphs.startsBullet(l) && PeopleParsing.parse(segments: l.segments.map(\.text)) == nil { break }
+                if StripRunningText.key(l.text).hasPrefix("agenda") || Self.isMarker(l.text) { break }
+                // Indented under a value column: stay with it; a prose paragraph ends the list.
+                if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l) { break }
+                if !looksLikePersonLine(l) && !(block.last.map { continuesPerson(lines[$0], l) } ?? false) { break }
+                block.append(k)
+                k += 1
+            }
+            let people = parsePeople(value: h.value, lines: block.map { lines[$0] }, group: h.label, page: line.page)
+            groups.append((h.kind, h.label, people))
+            consumed.insert(i)
+            consumed.formUnion(block)
+            i = max(i + 1, k)
+        }
+        // A list of offices only, beside lists of named people, is the agenda's circulation list.
+        let namedAttendees = groups.contains { $0.kind == .attendees && $0.people.contains { $0.role != nil || !PeopleParsing.isRoleOnly($0.name) } }
+        for g in groups {
+            if g.kind == .attendees, namedAttendees, !g.people.isEmpty,
+               g.people.allSatisfy({ $0.role == nil && PeopleParsing.isRoleOnly($0.name) }) {
+                note(.info, page: g.people.first?.page, "list of offices under '\(g.label)' ignored: named attendees are listed elsewhere")
+                continue
+            }
+            if g.kind == .apologies { apologies += g.people } else { attendees += g.people }
+        }
+    }
+
+    static func isMarker(_ text: String) -> Bool {
+        let t = text.lowercased()
+        return t.hasPrefix("draft minutes") || t.hasPrefix("minutes of") || t == "minutes"
+    }
+
+    func looksLikePersonLine(_ l: Line) -> Bool {
+        let text = Paragraphs.stripBullet(l.text)
+        guard !text.isEmpty else { return false }
+        if text.lowercased().hasPrefix("none") || text.lowercased().hasPrefix("nil") { return true }
+        guard let first = text.first, first.isUppercase || first == "(" else { return false }
+        let words = text.split(separator: " ")
+        // Prose runs long and reads as a sentence.
+        if words.count > 22 { return false }
+        if text.range(of: #"\b(said|noted|asked|welcomed|agreed|explained|was|were|is|are|will)\b"#, options: .regularExpression) != nil,
+           !text.contains(",") && !text.contains("(") { return false }
+        return true
+    }
+
+    func continuesPerson(_ prev: Line, _ l: Line) -> Bool {
+        let t = prev.text.trimmed
+        guard let first = l.text.trimmed.first else { return false }
+        return first.isLowercase || t.hasSuffix(",") || t.hasSuffix("(") || t.hasSuffix(" of") || t.hasSuffix(" and") || t.hasSuffix("&")
+            || (t.filter { $0 == "(" }.count > t.filter { $0 == ")" }.count)
+    }
+
+    func parsePeople(value: String, lines block: [Line], group: String, page: Int) -> [Person] {
+        let valueText = value.trimmed
+        let lower = (valueText + " " + block.map(\.text).joined(separator: " ")).lowercased().trimmed
+        if lower.isEmpty || lower.hasPrefix("none") || lower.hasPrefix("nil") || lower.hasPrefix("there were no") || lower == "n/a" {
+            return []
+        }
+        let joined = TextJoin.clean(([valueText] + block.map(\.text)).filter { !$0.isEmpty }.joined(separator: " "))
+        // "Office of the PCC: Matthew Scott (Police and Crime Commissioner), Adrian Harper (...)" — a
+        // running list, not one person a line.
+        let isList = joined.contains("), ") || joined.range(of: #"^[A-Z][^:,()]{2,60}:\s"#, options: .regularExpression) != nil
+            || joined.range(of: #"(?i)^apologies (were )?(received|given|noted)?\s*from"#, options: .regularExpression) != nil
+        var people: [Person] = []
+        if isList {
+            for (groupName, entry) in Self.splitList(joined) {
+                guard var p = PeopleParsing.parse(text: entry) else { continue }
+                if p.name.split(separator: " ").count > 6 { continue }
+                if p.role == nil, let g = groupName, PeopleParsing.isRoleOnly(p.name) == false { _ = g }
+                p.name = p.name.trimmed
+                people.append(Person(name: p.name, role: p.role, initials: p.initials, group: groupName ?? group, page: page,
+                                     box: Rect.enclosing(block.map(\.box))?.array))
+            }
+            return people
+        }
+        // One person a line; a line that starts in lower case continues the one above.
+        var entries: [(segments: [String], lines: [Line])] = []
+        if !valueText.isEmpty { entries.append(([valueText], [])) }
+        for l in block {
+            let segs = l.segments.map(\.text)
+            if let last = entries.last, let prevLine = last.lines.last, continuesPerson(prevLine, l), !Paragraphs.startsBullet(l) {
+                var e = last
+                e.segments[e.segments.count - 1] += " " + l.text
+                e.lines.append(l)
+                entries[entries.count - 1] = e
+            } else {
+                entries.append((segs, [l]))
+            }
+        }
+        for e in entries {
+            guard let p = PeopleParsing.parse(segments: e.segments) else { continue }
+            people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
+                                 page: e.lines.first?.page ?? page, box: Rect.enclosing(e.lines.map(\.box))?.array))
+        }
+        return people
+    }
+
+    /// Splits "Group: A (Role), B (Role) Group2: C, D" into entries, keeping the group.
+    static func splitList(_ text: String) -> [(String?, String)] {
+        var t = text
+        if let r = t.range(of: #"(?i)^apologies (were )?(received|given|noted)?\s*from\s*"#, options: .regularExpression) { t.removeSubrange(r) }
+        var out: [(String?, String)] = []
+        var group: String?
+        var current = ""
+        var depth = 0
+        func flush() {
+            let e = current.trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
+            if !e.isEmpty {
+                for part in e.components(separatedBy: " and ") where !part.trimmed.isEmpty {
+                    out.append((group, part.trimmed))
+                }
+            }
+            current = ""
+        }
+        for ch in t {
+            if ch == "(" { depth += 1 }
+            if ch == ")" { depth = max(0, depth - 1) }
+            if depth == 0 && (ch == "," || ch == ";") { flush(); continue }
+            if depth == 0 && ch == ":" {
+                let g = current.trimmed
+                if g.split(separator: " ").count <= 7 {
+                    // "…Officer) Kent Police:" — the group name follows the last entry.
+                    if let close = g.lastIndex(of: ")") {
+                        current = String(g[...close])
+                        flush()
+                        group = String(g[g.index(after: close)...]).trimmed
+                    } else {
+                        group = g
+                    }
+                    current = ""
+                    continue
+                }
+            }
+            current.append(ch)
+        }
+        flush()
+        return out
+    }
+
+    mutating func settlePeople() {
+        // Listed as sending apologies: not an attendee, whatever other list names them.
+        let away = Set(apologies.map { Self.personKey($0.name) })
+        let before = attendees.count
+        attendees.removeAll { away.contains(Self.personKey($0.name)) }
+        if attendees.count < before {
+            note(.info, "\(before - attendees.count) attendee(s) also listed under apologies were kept as apologies only")
+        }
+        var seen = Set<String>()
+        attendees = attendees.filter { seen.insert(Self.personKey($0.name)).inserted }
+        if meeting.chair == nil, let chair = attendees.first(where: { ($0.role ?? "").range(of: #"(?i)\bchair"#, options: .regularExpression) != nil }) {
+            meeting.chair = chair.name
+        }
+    }
+
+    static func personKey(_ name: String) -> String {
+        name.lowercased().filter { $0.isLetter || $0 == " " }.split(separator: " ").joined(separator: " ")
+    }
+
+    // MARK: title and organisation
+
+    static let orgPattern = #"(?i)^(office of|the office of)\b|\b(council|constabulary|police service|nhs|trust|authority|commission|commissioner for|university|college|school|academy|library|society|association|partnership|foundation|department|ministry|agency|cabinet office|community board|governing body|corporation|panel)\b"#
+    static let genericTitle = #"(?i)^(draft\s+)?(minutes|meeting notes|notes|agenda|action notes|record of meeting|confirmed minutes|unconfirmed minutes|public minutes|part [a-z1-9]+)[.:]?$"#
+
+    mutating func readTitle() {
+        let firstPage = lines.first?.page ?? 1
+        let top = lines.indices.filter { lines[$0].page == firstPage && !consumed.contains($0) }.prefix(14)
+        // The header block ends at the first person list, item or table.
+        var header: [Int] = []
+        for i in top {
+            if ItemNumber.leading(lines[i]) != nil { break }
+            if StripRunningText.key(lines[i].text) == "agenda" { break }
+            header.append(i)
+        }
+        if meeting.date == nil {
+            for i in header + Array(lines.indices.prefix(40)) {
+                if let d = DateParsing.first(in: lines[i].text, order: order), d.iso.count == 10 {
+                    meeting.date = d.iso
+                    let t = DateParsing.times(in: Self.removingDates(lines[i].text, order: order))
+                    if meeting.startTime == nil { meeting.startTime = t.start; meeting.endTime = t.end }
+                    if meeting.venue == nil { meeting.venue = Self.venueAfterDate(lines[i].text, order: order) }
+                    break
+                }
+            }
+        }
+        var candidates: [(score: Double, text: String, index: Int)] = []
+        let sizes = header.map { lines[$0].fontSize }
+        let maxSize = sizes.max() ?? 0
+        for (rank, i) in header.enumerated() {
+            let l = lines[i]
+            let raw = l.text.trimmed
+            let key = raw.lowercased()
+            if raw.range(of: Self.genericTitle, options: .regularExpression) != nil { continue }
+            if key.count < 4 || raw.range(of: "[A-Za-z]", options: .regularExpression) == nil { continue }
+            if raw.range(of: Self.orgPattern, options: .regularExpression) != nil, raw.range(of: #"(?i)\b(meeting|board|committee|panel|group|forum)\b"#, options: .regularExpression) == nil {
+                if meeting.organisation == nil { meeting.organisation = raw }
+                continue
+            }
+            let cleaned = Self.cleanTitle(raw, order: order)
+            guard cleaned.count >= 4 else { continue }
+            var score = l.fontSize / max(1, maxSize) * 2 + (l.bold ? 1 : 0) - Double(rank) * 0.15
+            if cleaned.range(of: #"(?i)\b(meeting|board|committee|panel|council|group|forum|commission|cabinet|assembly|trustees|governors)\b"#, options: .regularExpression) != nil { score += 1 }
+            if cleaned.split(separator: " ").count > 14 { score -= 2 }
+            candidates.append((score, cleaned, i))
+        }
+        if meeting.title == nil, let best = candidates.max(by: { $0.score < $1.score }) {
+            meeting.title = best.text
+        } else if meeting.title == nil, let header = runningText.first(where: { $0.page == firstPage && $0.box.y0 < 120 }) {
+            let t = Self.cleanTitle(header.text, order: order)
+            if t.count >= 4 {
+                meeting.title = t
+                note(.info, page: header.page, "title taken from the running header")
+            }
+        }
+        if let t = meeting.title { meeting.title = Self.cleanTitle(t, order: order) }
+    }
+
+    /// "DRAFT Minutes of the Police and Crime Board, 5th June 2019" → "Police and Crime Board";
+    /// "Monthly Assurance Meeting May 2016 – Meeting Notes" → "Monthly Assurance Meeting".
+    static func cleanTitle(_ raw: String, order: DateParsing.Order) -> String {
+        var t = raw
+        for d in DateParsing.all(in: t, order: order).reversed() {
+            // Cut at the date: what follows is time and place.
+            t = String(t[..<d.range.lowerBound])
+        }
+        t = t.replacingOccurrences(of: #"(?i)^(draft|approved|confirmed|unconfirmed)\s+"#, with: "", options: .regularExpression)
+        t = t.replacingOccurrences(of: #"(?i)^(the\s+)?(minutes|notes|record|action notes)\s+(of|from)\s+(the\s+|a\s+)?"#, with: "", options: .regularExpression)
+        t = t.replacingOccurrences(of: #"(?i)[\s–—-]*(meeting notes|minutes|notes|agenda)\s*$"#, with: "", options: .regularExpression)
+        t = t.replacingOccurrences(of: #"(?i)\b(held on|held at|on|at)\s*$"#, with: "", options: .regularExpression)
+        t = t.replacingOccurrences(of: #"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*$"#, with: "", options: .regularExpression)
+        return t.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–—-|"))
+    }
+
+    // MARK: items
+
+    mutating func readItems() {
+        var inAgenda = false
+        var sawAgendaHeading = false
+        var current: Item?
+        var currentStart = 0
+        var lastNumber: String?
+        var bodyLines: [Line] = []
+        var child: Item?
+
+        func finishChild() {
+            if var c = child, current != nil {
+                c.text = TextJoin.clean(c.text)
+                current?.children.append(c)
+            }
+            child = nil
+        }
+        func finish() {
+            finishChild()
+            guard var it = current else { return }
+            it.text = TextJoin.clean(bodyLines.map(\.text).joined(separator: " "))
+            it.decisions = Self.decisions(in: it.text)
+            if it.title == nil || it.title?.isEmpty == true, let firstChild = it.children.first {
+                it.title = firstChild.title
+            }
+            if inAgenda { agenda.append(it) } else { items.append(it) }
+            current = nil
+            bodyLines = []
+        }
+
+        var i = 0
+        while i < lines.count {
+            let l = lines[i]
+            let key = StripRunningText.key(l.text)
+            if key == "agenda" || key.hasPrefix("agenda ") && key.count < 20 {
+                finish()
+                inAgenda = true
+                sawAgendaHeading = true
+                lastNumber = nil
+                i += 1
+                continue
+            }
+            if inAgenda && (Self.isMarker(l.text) || l.text.range(of: #"(?i)^(draft\s+)?minutes\b"#, options: .regularExpression) != nil) {
+                finish()
+                inAgenda = false
+                lastNumber = nil
+            }
+            if let n = ItemNumber.leading(l), !consumed.contains(i) || PeopleLabel.kind(of: n.rest.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))) != nil {
+                if Self.isTopLevel(n.number), Self.follows(n.number, lastNumber), Self.looksLikeTitle(n.rest, line: l) {
+                    if n.number == "1" || Self.numeric(n.number) == 1, lastNumber != nil, sawAgendaHeading, inAgenda {
+                        finish()
+                        inAgenda = false
+                    }
+                    finish()
+                    var title = n.rest
+                    var sub: String?
+                    if let first = title.split(separator: " ").first, let s = ItemNumber.parse(String(first)), !Self.isTopLevel(s) || String(first).hasSuffix(")") {
+                        sub = s
+                        title = String(title.dropFirst(first.count)).trimmed
+                    }
+                    // A heading that breaks onto a second line.
+                    var consumedNext = 0
+                    if i + 1 < lines.count, Self.titleContinues(title, l, lines[i + 1]) {
+                        title += " " + lines[i + 1].text
+                        consumedNext = 1
+                    }
+                    title = Self.cleanItemTitle(title)
+                    current = Item(number: n.number, title: title.isEmpty ? nil : title, page: l.page, box: l.box.array)
+                    if let s = sub {
+                        child = Item(number: s, title: title, page: l.page, box: l.box.array)
+                    }
+                    currentStart = i
+                    lastNumber = n.number
+                    i += 1 + consumedNext
+                    continue
+                }
+                if current != nil, !Self.isTopLevel(n.number) || n.number.contains("."), Self.looksLikeTitle(n.rest, line: l) {
+                    finishChild()
+                    child = Item(number: n.number, title: Self.cleanItemTitle(n.rest), page: l.page, box: l.box.array)
+                    bodyLines.append(l)
+                    i += 1
+                    continue
+                }
+            }
+            if current != nil && !consumed.contains(i) {
+                bodyLines.append(l)
+                if child != nil { child?.text += " " + l.text }
+            }
+            i += 1
+        }
+        finish()
+        _ = currentStart
+        // With an agenda heading but no second run of numbers, the numbered list was the minutes.
+        if items.isEmpty, !agenda.isEmpty {
+            items = agenda
+            agenda = []
+            note(.warning, "numbered list after 'Agenda' taken as the minutes' items: no second list followed")
+        }
+    }
+
+    static func numeric(_ n: String) -> Int? { Int(n.filter(\.isNumber)) }
+
+    static func isTopLevel(_ n: String) -> Bool {
+        if n.range(of: #"^\d{1,3}$"#, options: .regularExpression) != nil { return true }
+        if n.range(of: #"^\d{1,4}/\d{2,4}$"#, options: .regularExpression) != nil { return true }
+        if n.range(of: #"^[IVXLC]+$"#, options: .regularExpression) != nil { return true }
+        return false
+    }
+
+    /// The next top-level number: one more than the last, or a first number of 1–3; parish
+    /// references ("24/031") go up within their year.
+    static func follows(_ n: String, _ last: String?) -> Bool {
+        if let r = Roman.value(n) {
+            guard let last, let lr = Roman.value(last) else { return r <= 3 }
+            return r == lr + 1 || r == 1
+        }
+        if n.contains("/") {
+            guard let last, last.contains("/") else { return true }
+            let a = n.split(separator: "/"), b = last.split(separator: "/")
+            guard a.count == 2, b.count == 2, let x = Int(a[1]), let y = Int(b[1]) else { return false }
+            return x > y && x - y <= 5
+        }
+        guard let v = Int(n) else { return false }
+        guard let last, let lv = Int(last) else { return v <= 3 }
+        return v == lv + 1 || v == lv + 2 || v == 1
+    }
+
+    static func looksLikeTitle(_ rest: String, line: Line) -> Bool {
+        let t = rest.trimmed
+        guard let first = t.first else { return true }
+        if !(first.isUppercase || first.isNumber || first == "(" || first == "'" || first == "‘" || first == "i" && t.hasPrefix("i")) { return false }
+        // Running prose after a number is a numbered paragraph, not a heading.
+        return t.split(separator: " ").count <= 16 || line.bold
+    }
+
+    static func titleContinues(_ title: String, _ line: Line, _ next: Line) -> Bool {
+        guard next.page == line.page, next.box.y0 - line.box.y1 < line.box.height * 0.8 else { return false }
+        guard ItemNumber.leading(next) == nil, !Paragraphs.startsBullet(next) else { return false }
+        let last = title.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if ["on", "of", "and", "the", "for", "to", "held", "with", "in", "&", "–", "-", "from", "by"].contains(last) { return true }
+        return line.bold && next.bold && !title.hasSuffix(":") && next.text.split(separator: " ").count <= 8
+    }
+
+    static func cleanItemTitle(_ t: String) -> String {
+        TextJoin.clean(t).trimmingCharacters(in: CharacterSet(charactersIn: " :;–—-"))
+    }
+
+    static func decisions(in text: String) -> [String] {
+        let sentences = text.components(separatedBy: ". ")
+        return sentences.filter { s in
+            s.range(of: #"\bRESOLVED\b|\bAGREED\b|(?i)\b(was|were|board|committee|council|panel|members|it was) (agreed|approved|resolved|decided)\b|(?i)\bagreed (that|to)\b|(?i)^(agreed|approved|resolved)\b"#,
+                    options: .regularExpression) != nil
+        }.map { $0.trimmed.hasSuffix(".") ? $0.trimmed : $0.trimmed + "." }.prefix(12).map { $0 }
+    }
+
+    // MARK: next meeting
+
+    static let nextPattern = #"(?i)(date of (the )?next|next (\w+\s+){0,4}(meeting|board|committee|council|session)|future meeting|dates? of future)"#
+
+    mutating func readNextMeeting() {
+        var best: NextMeeting?
+        var bestScore = -1
+        for i in lines.indices {
+            let text = lines[i].text
+            guard let r = text.range(of: Self.nextPattern, options: .regularExpression) else { continue }
+            var window = String(text[r.upperBound...])
+            var boxes = [lines[i].box]
+            var k = i + 1
+            while k < lines.count, k <= i + 2, DateParsing.first(in: window, order: order) == nil {
+                window += " " + lines[k].text
+                boxes.append(lines[k].box)
+                k += 1
+            }
+            guard let d = DateParsing.first(in: window, order: order, reference: meeting.date), d.iso.count == 10 else { continue }
+            var score = 1
+            if let md = meeting.date, d.iso > md { score += 2 }
+            if text.range(of: #"(?i)date of"#, options: .regularExpression) != nil { score += 1 }
+            if score >= bestScore {
+                let rest = Self.removingDates(window, order: order)
+                let t = DateParsing.times(in: rest)
+                best = NextMeeting(date: d.iso, startTime: t.start, endTime: t.end, venue: Self.venueAfterDate(window, order: order),
+                                   text: TextJoin.clean(text + (k > i + 1 ? " " + lines[(i + 1)..<k].map(\.text).joined(separator: " ") : "")))
+                bestScore = score
+                if d.yearInferred { note(.info, page: lines[i].page, "next meeting year taken from the meeting date") }
+            }
+        }
+        nextMeeting = best
+    }
+
+    // MARK: inline actions
+
+    static let actionLine = #"^(?i)(actions?|agreed actions?|action points?)\s*(\(([^)]*)\))?\s*[:–—-]\s*"#
+    static let actionHeading = #"^(?i)(actions?( arising| agreed| points?)?|agreed actions?)\s*:?$"#
+    static let refAction = try! NSRegularExpression(pattern: #"^\(?(\d{1,4}/\d{2,4})\)?\s*[:–—-]\s*(.+)$"#)
+
+    mutating func readInlineActions() {
+        var item: String?
+        var i = 0
+        while i < lines.count {
+            let l = lines[i]
+            if let n = ItemNumber.leading(l), Self.isTopLevel(n.number), items.contains(where: { $0.number == n.number && $0.page == l.page }) {
+                item = n.number
+            }
+            let text = l.text.trimmed
+            if let r = text.range(of: Self.actionLine, options: .regularExpression) {
+                var rest = String(text[r.upperBound...])
+                var used = [l]
+                var k = i + 1
+                while k < lines.count, Self.continuesParagraph(lines[k - 1], lines[k]) {
+                    rest += " " + lines[k].text
+                    used.append(lines[k])
+                    k += 1
+                }
+                rest = TextJoin.clean(rest)
+                if PeopleParsing.isInitials(rest) || Self.isOwnerList(rest) {
+                    // "ACTION: AB" after the paragraph that sets it.
+                    let para = previousParagraph(before: i)
+                    if !para.isEmpty {
+                        actions.append(Action(item: item, description: TextJoin.clean(para.map(\.text).joined(separator: " ")),
+                                              owners: [rest], page: l.page, box: Rect.enclosing(para.map(\.box) + [l.box])?.array))
+                    }
+                } else if !rest.isEmpty {
+                    actions.append(makeAction(rest, item: item, lines: used))
+                }
+                i = k
+                continue
+            }
+            if text.range(of: Self.actionHeading, options: .regularExpression) != nil {
+                var k = i + 1
+                var bullets: [[Line]] = []
+                while k < lines.count {
+                    let b = lines[k]
+                    if Paragraphs.startsBullet(b) { bullets.append([b]); k += 1; continue }
+                    if let last = bullets.last?.last, Self.continuesParagraph(last, b), !b.bold { bullets[bullets.count - 1].append(b); k += 1; continue }
+                    break
+                }
+                for b in bullets {
+                    let t = TextJoin.clean(Paragraphs.stripBullet(b.map(\.text).joined(separator: " ")))
+                    if t.isEmpty || t.lowercased().hasPrefix("there were none") || t.lowercased().hasPrefix("none") { continue }
+                    actions.append(makeAction(t, item: item, lines: b))
+                }
+                i = max(i + 1, k)
+                continue
+            }
+            let ns = NSRange(text.startIndex..., in: text)
+            if let m = Self.refAction.firstMatch(in: text, range: ns), let rr = Range(m.range(at: 1), in: text), let dr = Range(m.range(at: 2), in: text) {
+                var desc = String(text[dr])
+                var used = [l]
+                var k = i + 1
+                while k < lines.count, Self.continuesParagraph(lines[k - 1], lines[k]), Self.refAction.firstMatch(in: lines[k].text, range: NSRange(lines[k].text.startIndex..., in: lines[k].text)) == nil {
+                    desc += " " + lines[k].text
+                    used.append(lines[k])
+                    k += 1
+                }
+                if Self.ownerSubject(desc) != nil {
+                    var a = makeAction(TextJoin.clean(desc), item: item, lines: used)
+                    a.ref = String(text[rr]).replacingOccurrences(of: " ", with: "")
+                    actions.append(a)
+                    i = k
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    func previousParagraph(before i: Int) -> [Line] {
+        var out: [Line] = []
+        var k = i - 1
+        while k >= 0, out.count < 10 {
+            let l = lines[k]
+            if let next = out.first ?? Optional(lines[i]), l.page == next.page, next.box.y0 - l.box.y1 > max(l.box.height, next.box.height) * 0.9 { break }
+            if l.bold || ItemNumber.leading(l) != nil && out.count > 0 { out.insert(l, at: 0); break }
+            out.insert(l, at: 0)
+            if Paragraphs.startsBullet(l) { break }
+            k -= 1
+        }
+        return out.filter { !$0.bold || out.count == 1 }
+    }
+
+    static func continuesParagraph(_ a: Line, _ b: Line) -> Bool {
+        guard !Paragraphs.startsBullet(b), ItemNumber.leading(b) == nil, !b.bold else { return false }
+        if a.page != b.page { return true }
+        return b.box.y0 - a.box.y1 < max(a.box.height, b.box.height) * 0.8 && b.text.range(of: actionLine, options: .regularExpression) == nil
+    }
+
+    static func isOwnerList(_ s: String) -> Bool {
+        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "&" }).map { String($0).trimmed }
+        return !parts.isEmpty && parts.count <= 6 && parts.allSatisfy { p in
+            PeopleParsing.isInitials(p) || (p.split(separator: " ").count <= 3 && p.first?.isUppercase == true && !p.contains(" to "))
+        } && s.split(separator: " ").count <= 6
+    }
+
+    /// The owner a sentence opens with: "CC to send…", "Clerk to write…", "Force: update…".
+    static func ownerSubject(_ s: String) -> String? {
+        if let r = s.range(of: #"^([A-Z][A-Za-z]{0,3}(?:\s*(?:/|,|&|and)\s*[A-Z][A-Za-z]{0,3})*|(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:to|will)\s+[a-z]"#, options: .regularExpression) {
+            let head = String(s[r])
+            let subject = head.replacingOccurrences(of: #"\s+(to|will)\s+[a-z]$"#, with: "", options: .regularExpression)
+            let lower = subject.lowercased()
+            if ["it", "this", "that", "there", "members", "we", "they", "he", "she", "all"].contains(lower) { return nil }
+            return subject.replacingOccurrences(of: #"^(?i)the\s+"#, with: "", options: .regularExpression)
+        }
+        if let r = s.range(of: #"^([A-Z][A-Za-z/&]+(?:\s+[A-Z][A-Za-z]+){0,2})\s*:\s+\S"#, options: .regularExpression) {
+            let head = String(s[r])
+            return head.components(separatedBy: ":").first?.trimmed
+        }
+        return nil
+    }
+
+    func makeAction(_ text: String, item: String?, lines used: [Line]) -> Action {
+        var desc = text
+        var owners: [String] = []
+        if let subject = Self.ownerSubject(text) {
+            owners = [subject]
+            // "Force: update at next meeting" — the owner label is not part of the action.
+            if let colon = desc.range(of: #"^[^:]{1,40}:\s*"#, options: .regularExpression), String(desc[colon]).trimmed.hasSuffix(":") {
+                desc = String(desc[colon.upperBound...])
+            }
+        }
+        var dueText: String?
+        if let r = desc.range(of: #"(?i)\b(by|before|due)\s+(the\s+)?(end of\s+)?(\d{1,2}(st|nd|rd|th)?\s+[A-Za-z]+(\s+\d{4})?|[A-Za-z]+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|next meeting)"#, options: .regularExpression) {
+            dueText = String(desc[r]).replacingOccurrences(of: #"(?i)^(by|before|due)\s+"#, with: "", options: .regularExpression)
+        }
+        return Action(item: item, description: desc.trimmed, owners: owners, dueText: dueText,
+                      page: used.first?.page, box: Rect.enclosing(used.map(\.box))?.array)
+    }
+}
+
+/// Headings that introduce lists of people.
+enum PeopleLabel {
+    enum Kind { case attendees, apologies }
+
+    static func kind(of raw: String) -> Kind? {
+        let l = raw.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")).lowercased()
+        guard !l.isEmpty, l.split(separator: " ").count <= 5 else { return nil }
+        if l.range(of: #"^(apologies|apology|absent|absence|absences|not present|excused|apologies for absence|apologies received|absent with apologies|absent without apologies)\b"#, options: .regularExpression) != nil {
+            return .apologies
+        }
+        if l.range(of: #"^(present|attendees|attendance|in attendance|also present|also in attendance|attending|members present|officers present|others present|other attendees|core attendees|commissioners present|councillors present|governors present|trustees present|board members present|members|officials|officers|guests|invited|invitees|roll call|members of the public|attendance record)$"#, options: .regularExpression) != nil {
+            return .attendees
+        }
+        if l.hasSuffix(" present") || l.hasSuffix(" attendees") || l.hasSuffix(" in attendance") { return .attendees }
+        return nil
+    }
+}
+
+enum Roman {
+    static func value(_ s: String) -> Int? {
+        guard s.range(of: #"^[IVXLC]+$"#, options: .regularExpression) != nil else { return nil }
+        let map: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
+        var total = 0, prev = 0
+        for c in s.reversed() {
+            let v = map[c] ?? 0
+            total += v < prev ? -v : v
+            prev = max(prev, v)
+        }
+        return total
+    }
+}
+
+/// Table and inline actions together, without saying the same action twice: a closing
+/// action table often repeats an "Actions" line written under the item.
+enum ActionMerge {
+    static func merge(table: [Action], inline: [Action]) -> [Action] {
+        var out = table
+        for a in inline {
+            if let k = out.firstIndex(where: { similar($0.description, a.description) }) {
+                if out[k].owners.isEmpty { out[k].owners = a.owners }
+                if out[k].item == nil { out[k].item = a.item }
+                continue
+            }
+            out.append(a)
+        }
+        return out.sorted { ($0.page ?? 0, $0.box?[1] ?? 0) < ($1.page ?? 0, $1.box?[1] ?? 0) }
+    }
+
+    static func words(_ s: String) -> [String] {
+        s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    static func similar(_ a: String, _ b: String) -> Bool {
+        let wa = words(a), wb = words(b)
+        guard !wa.isEmpty, !wb.isEmpty else { return false }
+        var counts: [String: Int] = [:]
+        for w in wa { counts[w, default: 0] += 1 }
+        var common = 0
+        for w in wb where (counts[w] ?? 0) > 0 { counts[w]! -= 1; common += 1 }
+        let dice = 2.0 * Double(common) / Double(wa.count + wb.count)
+        let contained = Double(common) / Double(min(wa.count, wb.count))
+        return dice >= 0.7 || (contained >= 0.85 && min(wa.count, wb.count) >= 4)
+    }
 }

@@ -1,8 +1,337 @@
+import Foundation
 import MinutesModel
 import PageLayout
 
+/// Finds action tables, assigns words to columns, follows rows across page breaks, splits
+/// cells holding several actions, and leaves the discussion column in the text flow.
 public struct RepairTables: Stage {
     public let name = "repair-tables"
     public init() {}
-    public func run(_ doc: inout WorkingDocument) throws {}
+
+    public func run(_ doc: inout WorkingDocument) throws {
+        let widths = Dictionary(doc.pages.map { ($0.number, $0.width) }, uniquingKeysWith: { a, _ in a })
+        let matcher = HeaderMatcher(extra: doc.options.columnHeaders)
+        let lines = doc.lines
+        var flow: [Line] = []
+        var actions: [Action] = []
+        var i = 0
+        // Items seen so far in the flow, so a table that starts mid-item knows its item.
+        var currentItem: String?
+        while i < lines.count {
+            let line = lines[i]
+            guard let header = matcher.match(lines, at: i, pageWidth: widths[line.page] ?? 595) else {
+                if let n = ItemNumber.leading(line) { currentItem = n.number }
+                flow.append(line)
+                i += 1
+                continue
+            }
+            var columns = Self.refine(header.columns, kind: header.kind, lines: lines, after: i + header.lineCount)
+            if header.kind == .grid { columns = Self.normalise(columns) }
+            if !header.flowWords.isEmpty {
+                let kept = Line(page: line.page, segments: BuildLines.segments(header.flowWords))
+                if let n = ItemNumber.leading(kept) { currentItem = n.number }
+                flow.append(kept)
+            }
+            var j = i + header.lineCount
+            var body: [Line] = []
+            while j < lines.count {
+                let l = lines[j]
+                if let again = matcher.match(lines, at: j, pageWidth: widths[l.page] ?? 595), again.kind == header.kind {
+                    // The header repeated at the top of a page is not a row.
+                    if header.kind == .grid { j += again.lineCount; continue }
+                    break
+                }
+                if ColumnLayout.crosses(l, columns) { break }
+                body.append(l)
+                j += 1
+            }
+            var table = ActionTable(kind: header.kind, columns: columns, firstPage: line.page,
+                                    lastPage: body.last?.page ?? line.page)
+            let result = TableReader(columns: columns, kind: header.kind, startItem: currentItem).read(body)
+            table.rows = body.map { l in ColumnLayout.split(l, columns).mapValues { $0.map(\.text).joined(separator: " ") } }
+            doc.tables.append(table)
+            actions += result.actions
+            flow += result.flow
+            if let last = result.lastItem { currentItem = last }
+            let desc = columns.map { "\($0.role.rawValue)" + ($0.header.isEmpty ? "" : " '\($0.header)'") }.joined(separator: " | ")
+            doc.note(name, .info, page: line.page,
+                     "\(header.kind == .grid ? "action table" : "margin action column") [\(desc)] over pages \(table.firstPage)–\(table.lastPage): \(result.actions.count) action(s)")
+            for w in result.warnings { doc.note(name, .warning, page: w.page, w.message) }
+            i = j
+        }
+        doc.lines = flow
+        doc.tableActions = actions
+    }
+
+    /// Item/number columns hold the item's number and its discussion; a table with no
+    /// discussion or action column keeps its actions in the unlabelled first column.
+    static func normalise(_ columns: [ActionTable.Column]) -> [ActionTable.Column] {
+        var cols = columns.sorted { $0.x0 < $1.x0 }
+        let roles = Set(cols.map(\.role))
+        if let first = cols.first, ![.discussion, .action, .ref].contains(first.role) {
+            cols.insert(ActionTable.Column(role: roles.contains(.action) ? .discussion : .action, header: "", x0: -.infinity), at: 0)
+        }
+        // A "Ref" column first and no action column: the next unnamed text is the action.
+        if !cols.contains(where: { $0.role == .action }), let d = cols.firstIndex(where: { $0.role == .discussion }) {
+            cols[d].role = .action
+        }
+        cols[0].x0 = -.infinity
+        return cols
+    }
+
+    /// Moves each column edge to where the column's text really starts: headers are often
+    /// centred over left-aligned text. Only lines that fit the header's columns vote.
+    static func refine(_ columns: [ActionTable.Column], kind: ActionTable.Kind, lines: [Line], after start: Int) -> [ActionTable.Column] {
+        var cols = columns.sorted { $0.x0 < $1.x0 }
+        guard cols.count >= 2 else { return cols }
+        let sample = lines[start..<min(lines.count, start + 60)].filter { !ColumnLayout.crosses($0, cols) }
+        for k in 1..<cols.count {
+            let headerX = cols[k].x0
+            let previousEnd = cols[k - 1].x0.isFinite ? cols[k - 1].x0 + 10 : -Double.infinity
+            var starts: [Double] = []
+            for l in sample {
+                for seg in l.segments where seg.box.x0 <= headerX + 3 && seg.box.x0 >= max(previousEnd, headerX - 45) {
+                    starts.append(seg.box.x0)
+                }
+            }
+            if let m = starts.min(), starts.count >= 1 { cols[k].x0 = min(headerX, m) }
+        }
+        return cols
+    }
+}
+
+/// An item number at the start of a line: "1.", "4a", "i)", "24/031", "III.", "2.1".
+public enum ItemNumber {
+    public struct Found: Equatable, Sendable {
+        public var number: String
+        /// The rest of the line after the number.
+        public var rest: String
+    }
+
+    static let pattern = try! NSRegularExpression(
+        pattern: #"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})*[a-z]?|\d{1,3}/\d{2,4}|[ivxlc]{1,6}|[A-Z])([.):]?)$"#,
+        options: [.caseInsensitive])
+
+    public static func parse(_ token: String) -> String? {
+        let t = token.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, t.count <= 8 else { return nil }
+        let range = NSRange(t.startIndex..., in: t)
+        guard let m = pattern.firstMatch(in: t, range: range), let r = Range(m.range(at: 1), in: t) else { return nil }
+        let core = String(t[r])
+        let punct = Range(m.range(at: 2), in: t).map { String(t[$0]) } ?? ""
+        // A bare roman numeral or letter must be marked ("iii)", "A.") to count.
+        if core.range(of: #"^[ivxlcA-Za-z]+$"#, options: .regularExpression) != nil, punct.isEmpty { return nil }
+        if core.range(of: #"^[0-9]"#, options: .regularExpression) != nil, core.count > 3, !core.contains("/"), !core.contains(".") { return nil }
+        return core
+    }
+
+    /// The number heading a line, when the line's first segment is only a number or starts with one.
+    public static func leading(_ line: Line) -> Found? {
+        guard let first = line.words.first else { return nil }
+        guard let n = parse(first.text) else { return nil }
+        let rest = line.words.dropFirst().map(\.text).joined(separator: " ")
+        return Found(number: n, rest: rest)
+    }
+}
+
+/// Reads actions out of the lines of one table.
+struct TableReader {
+    var columns: [ActionTable.Column]
+    var kind: ActionTable.Kind
+    var startItem: String?
+
+    struct Result {
+        var actions: [Action] = []
+        var flow: [Line] = []
+        var lastItem: String?
+        var warnings: [(page: Int, message: String)] = []
+    }
+
+    static let refPattern = try! NSRegularExpression(pattern: #"^\(?(\d{1,4}\s?/\s?\d{2,4})\)?\s*(?:[–—:-]|\.(?=\s))\s*"#)
+
+    /// One action being read: the lines of its band.
+    struct Band {
+        var ref: String?
+        var item: String?
+        var action: [Word] = []
+        var owner: [Word] = []
+        var due: [Word] = []
+        var status: [Word] = []
+        var refWords: [Word] = []
+        var discussion: [Line] = []
+        var page: Int
+        var boxes: [Rect] = []
+        var hasFields: Bool { !owner.isEmpty || !due.isEmpty || !status.isEmpty }
+    }
+
+    func read(_ body: [Line]) -> Result {
+        kind == .grid ? readGrid(body) : readMargin(body)
+    }
+
+    private func readGrid(_ body: [Line]) -> Result {
+        var result = Result()
+        var item = startItem
+        var bands: [Band] = []
+        var open: Band?
+        var previous: (page: Int, hadAction: Bool, hadFields: Bool)?
+
+        func close() {
+            if let b = open, !b.action.isEmpty || b.hasFields { bands.append(b) }
+            open = nil
+        }
+
+        for line in body {
+            let cells = ColumnLayout.split(line, columns)
+            let discussion = cells[.discussion] ?? []
+            if !discussion.isEmpty {
+                let kept = Line(page: line.page, segments: BuildLines.segments(discussion))
+                if let n = ItemNumber.leading(kept), discussion[0].box.x0 <= (columns.first(where: { $0.role == .discussion })?.x0 ?? 0) + 40 || columns.count > 0 {
+                    if ItemNumber.leading(kept).map({ $0.rest.isEmpty || $0.rest.first?.isUppercase == true || $0.rest.first == "i" }) ?? false {
+                        item = n.number
+                    }
+                }
+                result.flow.append(kept)
+            }
+            let actionWords = cells[.action] ?? []
+            let fields = (cells[.owner] ?? []) + (cells[.due] ?? []) + (cells[.status] ?? [])
+            let refWords = cells[.ref] ?? []
+            let newPage = previous.map { $0.page != line.page } ?? false
+            let actionText = actionWords.map(\.text).joined(separator: " ")
+            let startsWithRef = Self.refPattern.firstMatch(in: actionText, range: NSRange(actionText.startIndex..., in: actionText)) != nil
+            let resumesAfterGap = !actionWords.isEmpty && previous.map { !$0.hadAction && $0.page == line.page } ?? false
+
+            var startNew = false
+            if startsWithRef || !refWords.isEmpty {
+                startNew = true
+            } else if !fields.isEmpty, let b = open, b.hasFields, !(previous?.hadFields ?? false), !newPage {
+                startNew = true
+            } else if resumesAfterGap, let b = open, !b.action.isEmpty {
+                startNew = true
+            }
+            if startNew { close() }
+            if open == nil, !actionWords.isEmpty || !fields.isEmpty || !refWords.isEmpty {
+                open = Band(item: item, page: line.page)
+            }
+            if var b = open {
+                b.action += actionWords
+                b.owner += cells[.owner] ?? []
+                b.due += cells[.due] ?? []
+                b.status += cells[.status] ?? []
+                b.refWords += refWords
+                if !actionWords.isEmpty || !fields.isEmpty { b.boxes.append(Rect.enclosing((actionWords + fields).map(\.box)) ?? line.box) }
+                open = b
+            }
+            previous = (line.page, !actionWords.isEmpty, !fields.isEmpty)
+        }
+        close()
+        result.lastItem = item
+        for b in bands {
+            var text = b.action.map(\.text).joined(separator: " ")
+            var ref: String? = b.refWords.isEmpty ? nil : b.refWords.map(\.text).joined(separator: " ")
+            if let m = Self.refPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+               let r = Range(m.range(at: 1), in: text), let whole = Range(m.range, in: text) {
+                ref = ref ?? text[r].replacingOccurrences(of: " ", with: "")
+                text = String(text[whole.upperBound...])
+            }
+            text = TextJoin.clean(text)
+            guard !text.isEmpty else {
+                result.warnings.append((b.page, "table row with owner/date but no action text skipped"))
+                continue
+            }
+            result.actions.append(Action(
+                ref: ref, item: b.item, description: text,
+                owners: b.owner.isEmpty ? [] : [b.owner.map(\.text).joined(separator: " ")],
+                dueText: b.due.isEmpty ? nil : b.due.map(\.text).joined(separator: " "),
+                status: b.status.isEmpty ? nil : TextJoin.clean(b.status.map(\.text).joined(separator: " ")),
+                page: b.page, box: Rect.enclosing(b.boxes)?.array))
+        }
+        return result
+    }
+
+    /// A margin column: each owner entry marks the paragraph or bullet beside it as an action.
+    private func readMargin(_ body: [Line]) -> Result {
+        var result = Result()
+        var item = startItem
+        var flowLines: [Line] = []
+        var anchors: [(index: Int, owner: [Word], item: String?)] = []
+        for line in body {
+            let cells = ColumnLayout.split(line, columns)
+            let discussion = cells[.discussion] ?? []
+            let owner = cells[.owner] ?? []
+            if !discussion.isEmpty {
+                let kept = Line(page: line.page, segments: BuildLines.segments(discussion))
+                if let n = ItemNumber.leading(kept), kept.box.x0 < (line.box.x0 + 5) { item = n.number }
+                flowLines.append(kept)
+                if !owner.isEmpty {
+                    // Initials that wrap under the previous entry belong to it.
+                    if let last = anchors.last, last.index == flowLines.count - 2, !Paragraphs.startsBullet(kept) {
+                        anchors[anchors.count - 1].owner += owner
+                    } else {
+                        anchors.append((flowLines.count - 1, owner, item))
+                    }
+                }
+            } else if !owner.isEmpty, var last = anchors.popLast() {
+                last.owner += owner
+                anchors.append(last)
+            }
+        }
+        for a in anchors {
+            let range = Paragraphs.around(flowLines, a.index)
+            let lines = Array(flowLines[range])
+            let text = TextJoin.clean(Paragraphs.stripBullet(lines.map(\.text).joined(separator: " ")))
+            guard !text.isEmpty else { continue }
+            let owners = a.owner.map(\.text).joined(separator: " ")
+            result.actions.append(Action(item: a.item, description: text, owners: [owners],
+                                         page: lines.first?.page, box: Rect.enclosing(lines.map(\.box) + a.owner.map(\.box))?.array))
+        }
+        result.flow = flowLines
+        result.lastItem = item
+        return result
+    }
+}
+
+/// Paragraph and bullet boundaries in a run of lines.
+enum Paragraphs {
+    static let bullets: Set<Character> = ["•", "●", "▪", "■", "◦", "○", "-", "–", "*", "·", "\u{F0B7}", "\u{F0A7}"]
+
+    static func startsBullet(_ line: Line) -> Bool {
+        guard let first = line.words.first?.text.first else { return false }
+        return bullets.contains(first) && (line.words.first?.text.count ?? 0) <= 2
+    }
+
+    static func stripBullet(_ text: String) -> String {
+        var t = Substring(text)
+        while let c = t.first, bullets.contains(c) || c == " " { t = t.dropFirst() }
+        return String(t)
+    }
+
+    /// The bullet or paragraph holding line `i`: up to the bullet or gap that starts it, down
+    /// to the next bullet, gap or heading.
+    static func around(_ lines: [Line], _ i: Int) -> ClosedRange<Int> {
+        func gapBefore(_ k: Int) -> Bool {
+            guard k > 0 else { return true }
+            let a = lines[k - 1], b = lines[k]
+            if a.page != b.page { return false }
+            return b.box.y0 - a.box.y1 > max(a.box.height, b.box.height) * 0.9
+        }
+        var start = i
+        while start > 0, !startsBullet(lines[start]), !gapBefore(start), !lines[start - 1].bold, i - start < 8 {
+            start -= 1
+        }
+        var end = i
+        while end + 1 < lines.count, !startsBullet(lines[end + 1]), !gapBefore(end + 1), !lines[end + 1].bold,
+              ItemNumber.leading(lines[end + 1]) == nil, end - i < 8 {
+            end += 1
+        }
+        return start...end
+    }
+}
+
+/// Joins text broken over lines: hyphenated words rejoined, white space folded.
+public enum TextJoin {
+    public static func clean(_ s: String) -> String {
+        var t = s.replacingOccurrences(of: #"(\p{Ll})- (\p{Ll})"#, with: "$1$2", options: .regularExpression)
+        t = t.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return t.trimmingCharacters(in: CharacterSet(charactersIn: " –-:;"))
+    }
 }

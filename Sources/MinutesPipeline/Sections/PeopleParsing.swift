@@ -1,0 +1,170 @@
+import Foundation
+import MinutesModel
+
+/// Reads one listed person: "Name, Role (XX)", "Name, Role<gap>XX", "Name (Role)",
+/// "Chief Constable Alan Pughsley", "Supt Dean Chapple, Head of PIU", or a role alone.
+public enum PeopleParsing {
+    /// Ranks and courtesy titles that may precede a name. Police ranks become the role when
+    /// no other role is given; courtesy titles are simply dropped from the name.
+    static let ranks = [
+        "detective chief superintendent", "detective superintendent", "chief superintendent", "superintendent",
+        "det. ch. insp.", "det ch insp", "det. insp.", "ch. insp.", "ch insp", "chief inspector", "inspector",
+        "chief supt.", "chief supt", "supt.", "supt", "insp.", "insp", "dci", "di", "ds", "sgt.", "sgt", "sergeant",
+        "t/supt", "t/ch supt", "acc", "dcc",
+    ]
+    static let courtesy = ["councillor", "cllr.", "cllr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr",
+                           "prof.", "prof", "professor", "sir", "dame", "rev.", "rev", "revd", "the rt hon", "rt hon", "hon."]
+
+    /// Words that make a phrase a role or office rather than a person's name.
+    static let roleWords: Set<String> = [
+        "commissioner", "constable", "officer", "director", "head", "manager", "ceo", "cfo", "coo", "chief", "deputy",
+        "clerk", "chair", "chairman", "chairperson", "chairwoman", "vice", "treasurer", "secretary", "assistant",
+        "president", "member", "members", "representative", "lead", "executive", "superintendent", "inspector",
+        "governor", "principal", "headteacher", "staff", "analyst", "adviser", "advisor", "coordinator", "co-ordinator",
+        "administrator", "solicitor", "auditor", "mayor", "opcc", "pcc", "occ", "council", "board", "team", "unit",
+        "department", "services", "service", "police", "partnerships", "commissioning", "finance", "policy", "support",
+    ]
+
+    static let roleLeadWords: Set<String> = [
+        "chief", "assistant", "deputy", "acting", "interim", "temporary", "t/", "director", "head", "police", "detective",
+        "superintendent", "inspector", "executive", "senior", "principal", "vice", "district", "community",
+    ]
+
+    public struct Parsed: Equatable {
+        public var name: String
+        public var role: String?
+        public var initials: String?
+    }
+
+    static let initialsPattern = #"^[A-Z][A-Za-z]?[A-Z]{0,3}[A-Z]?$|^[A-Z]{2,5}\d?$"#
+
+    public static func isInitials(_ s: String) -> Bool {
+        let t = s.trimmingCharacters(in: CharacterSet(charactersIn: "() ,.;"))
+        guard (2...5).contains(t.count) else { return false }
+        return t.range(of: #"^[A-Z][A-Za-z]?[A-Z]{1,3}$"#, options: .regularExpression) != nil
+            && t.filter(\.isUppercase).count >= 2
+    }
+
+    /// `segments` are the text runs of one line (a wide gap separates them); a last run of
+    /// initials is the person's initials.
+    public static func parse(segments rawSegments: [String]) -> Parsed? {
+        var segments = rawSegments.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        while let f = segments.first, f.count <= 2, f.unicodeScalars.allSatisfy({ !CharacterSet.alphanumerics.contains($0) }) {
+            segments.removeFirst()
+        }
+        guard !segments.isEmpty else { return nil }
+        var initials: String?
+        if segments.count >= 2, let last = segments.last, isInitials(last) {
+            initials = last.trimmingCharacters(in: CharacterSet(charactersIn: "() ,.;"))
+            segments.removeLast()
+        }
+        if segments.count >= 2 {
+            // A table row: name in one column, role/capacity in the next.
+            let name = segments[0]
+            let rest = segments.dropFirst().joined(separator: ", ")
+            guard var p = parse(text: name + ", " + rest) else { return nil }
+            if p.initials == nil { p.initials = initials }
+            return p
+        }
+        guard var p = parse(text: segments[0]) else { return nil }
+        if p.initials == nil { p.initials = initials }
+        return p
+    }
+
+    public static func parse(text raw: String) -> Parsed? {
+        var text = Paragraphs.stripBullet(raw).trimmingCharacters(in: .whitespaces)
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.:"))
+        guard !text.isEmpty, text.count < 160 else { return nil }
+        var initials: String?
+        // Trailing "(XX)" or a parenthetical role; notes such as "(part of the meeting)" go.
+        var parenRole: String?
+        while let open = text.lastIndex(of: "("), text.hasSuffix(")") {
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingCharacters(in: .whitespaces)
+            text = String(text[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+            if isInitials(inner), initials == nil {
+                initials = inner
+            } else if inner.lowercased().contains("part of") || inner.lowercased().contains("item") || inner.lowercased().contains("left")
+                        || inner.lowercased().contains("arrived") || inner.lowercased().contains("minutes") || inner.lowercased().contains("virtual") {
+                continue
+            } else if parenRole == nil {
+                parenRole = inner
+            }
+        }
+        // A trailing run of initials after the role: "Name, Role  XX".
+        if initials == nil, let lastSpace = text.lastIndex(of: " ") {
+            let tail = String(text[text.index(after: lastSpace)...])
+            if isInitials(tail), tail == tail.uppercased(), text.contains(",") {
+                initials = tail
+                text = String(text[..<lastSpace]).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+            }
+        }
+        // Sentences after the entry are notes ("... Commissioner. As part of her role...").
+        if let dot = text.range(of: #"\.\s+[A-Z]"#, options: .regularExpression), text[..<dot.lowerBound].contains(",") {
+            text = String(text[..<dot.lowerBound])
+        }
+        var name: String
+        var role: String?
+        if let comma = text.firstIndex(of: ",") {
+            name = String(text[..<comma]).trimmingCharacters(in: .whitespaces)
+            role = String(text[text.index(after: comma)...]).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+            if role?.isEmpty ?? true { role = nil }
+        } else if let dash = text.range(of: #"\s[–—-]\s"#, options: .regularExpression) {
+            name = String(text[..<dash.lowerBound])
+            role = String(text[dash.upperBound...])
+        } else {
+            name = text
+        }
+        if let pr = parenRole { role = role.map { "\($0) (\(pr))" } ?? pr }
+        // "Chief Constable Alan Pughsley": a role written before the name.
+        let (rank, bare) = splitRank(name)
+        name = bare
+        if let rank {
+            if role == nil { role = rank }
+        } else if role == nil, let (leading, person) = splitLeadingRole(name) {
+            role = leading
+            name = person
+        }
+        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:"))
+        guard !name.isEmpty, name.rangeOfCharacter(from: .letters) != nil else { return nil }
+        guard name.split(separator: " ").count <= 8 else { return nil }
+        return Parsed(name: name, role: role?.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;")), initials: initials)
+    }
+
+    /// Removes a leading rank or courtesy title; returns the rank as written when it is a rank.
+    static func splitRank(_ name: String) -> (String?, String) {
+        var rest = name
+        var rank: String?
+        var changed = true
+        while changed {
+            changed = false
+            let lower = rest.lowercased()
+            for r in ranks + courtesy where lower.hasPrefix(r + " ") {
+                let written = String(rest.prefix(r.count))
+                rest = String(rest.dropFirst(r.count)).trimmingCharacters(in: .whitespaces)
+                if ranks.contains(r) { rank = rank.map { $0 + " " + written } ?? written }
+                changed = true
+                break
+            }
+        }
+        // Keep a title if it was all there was.
+        return rest.isEmpty ? (nil, name) : (rank, rest)
+    }
+
+    /// "Assistant Chief Constable Jo Shiner" → ("Assistant Chief Constable", "Jo Shiner").
+    static func splitLeadingRole(_ text: String) -> (String, String)? {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count >= 4, let first = words.first, roleLeadWords.contains(first.lowercased()) else { return nil }
+        // The name is the trailing capitalised words after the last role word.
+        guard let lastRole = words.lastIndex(where: { roleWords.contains($0.lowercased()) }), lastRole < words.count - 1 else { return nil }
+        let name = words[(lastRole + 1)...]
+        guard (1...3).contains(name.count), name.allSatisfy({ $0.first?.isUppercase ?? false }) else { return nil }
+        return (words[...lastRole].joined(separator: " "), name.joined(separator: " "))
+    }
+
+    /// A listed office with no person's name ("Chief Constable", "OPCC CFO").
+    public static func isRoleOnly(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        guard !words.isEmpty else { return false }
+        return words.contains { roleWords.contains($0) || roleWords.contains($0.replacingOccurrences(of: "'s", with: "")) }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import PageLayout
+
+/// Recognises the header row of an action table from the words that name its columns.
+public struct HeaderMatcher: Sendable {
+    /// Header phrases, lower-case, with the role of the column each names.
+    public var phrases: [(words: [String], role: ColumnRole)]
+
+    public static let builtIn: [String: ColumnRole] = [
+        "item": .discussion, "items": .discussion, "agenda item": .discussion, "item no": .discussion,
+        "minute": .discussion, "minute no": .discussion, "min no": .discussion,
+        "matter raised": .discussion, "matters raised": .discussion, "matters arising": .discussion,
+        "discussion": .discussion, "notes": .discussion, "issue": .discussion, "issues": .discussion,
+        "subject": .discussion, "topic": .discussion, "summary": .discussion, "item description": .discussion,
+        "action": .action, "actions": .action, "action required": .action, "actions required": .action,
+        "action agreed": .action, "actions agreed": .action, "agreed action": .action, "agreed actions": .action,
+        "action point": .action, "action points": .action, "decision/action": .action, "action/decision": .action,
+        "description": .action, "action description": .action, "task": .action, "tasks": .action,
+        "owner": .owner, "owners": .owner, "owner(s)": .owner, "lead": .owner, "leads": .owner, "lead officer": .owner,
+        "by whom": .owner, "who": .owner, "responsible": .owner, "responsibility": .owner,
+        "responsible officer": .owner, "action by": .owner, "assigned to": .owner, "officer": .owner,
+        "person responsible": .owner, "action owner": .owner, "lead(s)": .owner,
+        "date": .due, "due": .due, "due date": .due, "date due": .due, "date for completion": .due,
+        "completion date": .due, "deadline": .due, "by when": .due, "when": .due, "target date": .due,
+        "timescale": .due, "timescales": .due, "due by": .due, "complete by": .due, "target": .due,
+        "status": .status, "progress": .status, "rag": .status, "rag status": .status, "current status": .status,
+        "update": .status, "comments": .status, "comment": .status, "open/closed": .status,
+        "ref": .ref, "ref.": .ref, "reference": .ref, "no": .ref, "no.": .ref, "number": .ref, "action no": .ref,
+        "action number": .ref, "action ref": .ref, "#": .ref, "id": .ref,
+        "meeting date & action number": .ref, "meeting date and action number": .ref,
+    ]
+
+    /// Words that may stand alone on a second header line ("Date for / Completion").
+    static let continuation: Set<String> = [
+        "completion", "date", "by", "raised", "required", "whom", "when", "owner", "due", "target", "no", "number",
+        "ref", "status", "progress", "lead", "officer", "responsible", "for", "agreed", "(s)", "completed", "deadline",
+    ]
+
+    /// Headers of a narrow right-hand column that holds only owners.
+    static let marginHeaders: Set<String> = ["action", "actions", "action by", "owner", "lead", "who", "by whom", "responsible"]
+
+    public init(extra: [String: ColumnRole] = [:]) {
+        var all = Self.builtIn
+        for (k, v) in extra { all[Self.normal(k)] = v }
+        phrases = all.map { (words: $0.key.split(separator: " ").map(String.init), role: $0.value) }
+            .sorted { $0.words.count > $1.words.count }
+    }
+
+    static func normal(_ s: String) -> String {
+        s.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":;,|*").union(.whitespaces))
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    public struct Match: Sendable {
+        public var kind: ActionTable.Kind
+        public var columns: [ActionTable.Column]
+        /// Lines the header takes, from the matched line on.
+        public var lineCount: Int
+        /// For a margin header on an item line: the rest of the line, still flow text.
+        public var flowWords: [Word]
+    }
+
+    public func match(_ lines: [Line], at i: Int, pageWidth: Double) -> Match? {
+        let line = lines[i]
+        let words = line.words
+        guard !words.isEmpty else { return nil }
+        if let grid = gridMatch(line) {
+            var columns = grid
+            var count = 1
+            // A header cell may wrap onto a second line.
+            if i + 1 < lines.count, lines[i + 1].page == line.page,
+               lines[i + 1].box.y0 - line.box.y1 < line.box.height * 1.2 {
+                let next = lines[i + 1].words.map { Self.normal($0.text) }
+                if !next.isEmpty, next.count <= 4, next.allSatisfy({ Self.continuation.contains($0) }) {
+                    count = 2
+                    for w in lines[i + 1].words {
+                        if let k = columns.lastIndex(where: { $0.x0 <= w.box.x0 + 2 }) { columns[k].header += " " + w.text }
+                    }
+                }
+            }
+            return Match(kind: .grid, columns: columns, lineCount: count, flowWords: [])
+        }
+        // A lone "ACTION" at the right of the page heads a column of owners.
+        if let last = line.segments.last, Self.marginHeaders.contains(Self.normal(last.text)),
+           last.box.x0 > pageWidth * 0.6 {
+            let rest = line.segments.dropLast().flatMap(\.words)
+            let columns = [ActionTable.Column(role: .discussion, header: "", x0: -.infinity),
+                           ActionTable.Column(role: .owner, header: last.text, x0: last.box.x0)]
+            return Match(kind: .margin, columns: columns, lineCount: 1, flowWords: rest)
+        }
+        return nil
+    }
+
+    /// Two or more header phrases across two or more segments, naming an action, owner or
+    /// date column, and almost nothing else on the line.
+    func gridMatch(_ line: Line) -> [ActionTable.Column]? {
+        guard line.segments.count >= 2 else { return nil }
+        var columns: [ActionTable.Column] = []
+        var matchedWords = 0
+        var total = 0
+        for seg in line.segments {
+            let words = seg.words
+            total += words.count
+            var k = 0
+            while k < words.count {
+                var found = false
+                for p in phrases where p.words.count <= words.count - k {
+                    let slice = words[k..<(k + p.words.count)].map { Self.normal($0.text) }
+                    if slice == p.words {
+                        let text = words[k..<(k + p.words.count)].map(\.text).joined(separator: " ")
+                        columns.append(ActionTable.Column(role: p.role, header: text, x0: words[k].box.x0))
+                        matchedWords += p.words.count
+                        k += p.words.count
+                        found = true
+                        break
+                    }
+                }
+                if !found { k += 1 }
+            }
+        }
+        guard columns.count >= 2, Double(matchedWords) >= Double(total) * 0.8 else { return nil }
+        let roles = Set(columns.map(\.role))
+        guard roles.count == columns.count || roles.count >= 3 else { return nil }
+        guard !roles.intersection([.owner, .due, .status]).isEmpty || roles.contains(.action) && roles.count >= 2 else {
+            return nil
+        }
+        guard roles.contains(.action) || roles.contains(.owner) || roles.contains(.due) else { return nil }
+        return columns
+    }
+}

@@ -1,1 +1,0 @@
-// OCR wrapper: see issue 3.
