@@ -240,7 +240,10 @@ struct SectionClassifier {
                 if StripRunningText.key(l.text).hasPrefix("agenda") || Self.isMarker(l.text) { break }
                 // Indented under a value column: stay with it; a prose paragraph ends the list.
                 if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l) { break }
-                if !looksLikePersonLine(l) && !(block.last.map { continuesPerson(lines[$0], l) } ?? false) { break }
+                let continues = continuesPerson(lines[block.last ?? i], l)
+                if !looksLikePersonLine(l) && !continues { break }
+                // A bulleted list ends at the first line that is neither a bullet nor a wrap.
+                if let first = block.first, Paragraphs.startsBullet(lines[first]), !Paragraphs.startsBullet(l), !continues { break }
                 block.append(k)
                 k += 1
             }
@@ -312,7 +315,7 @@ struct SectionClassifier {
         }
         // One person a line; a line that starts in lower case continues the one above.
         var entries: [(segments: [String], lines: [Line])] = []
-        if !valueText.isEmpty { entries.append(([valueText], [])) }
+        if !valueText.isEmpty { entries.append((valueText.components(separatedBy: "  ").map(\.trimmed).filter { !$0.isEmpty }, [])) }
         for l in block {
             let segs = l.segments.map(\.text)
             if let last = entries.last, let prevLine = last.lines.last, continuesPerson(prevLine, l), !Paragraphs.startsBullet(l) {
@@ -343,7 +346,13 @@ struct SectionClassifier {
         func flush() {
             let e = current.trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
             if !e.isEmpty {
-                for part in e.components(separatedBy: " and ") where !part.trimmed.isEmpty {
+                // "Cllr A Smith and Cllr B Jones" names two people; "Police and Crime Commissioner" one office.
+                let parts = e.contains("(") ? [e] : e.components(separatedBy: " and ")
+                let split = parts.count > 1 && parts.allSatisfy { p in
+                    let t = p.trimmed
+                    return t.first?.isUppercase == true && !PeopleParsing.isRoleOnly(t)
+                }
+                for part in (split ? parts : [e]) where !part.trimmed.isEmpty {
                     out.append((group, part.trimmed))
                 }
             }
@@ -355,7 +364,7 @@ struct SectionClassifier {
             if depth == 0 && (ch == "," || ch == ";") { flush(); continue }
             if depth == 0 && ch == ":" {
                 let g = current.trimmed
-                if g.split(separator: " ").count <= 7 {
+                if g.split(separator: " ").count <= 10 {
                     // "…Officer) Kent Police:" — the group name follows the last entry.
                     if let close = g.lastIndex(of: ")") {
                         current = String(g[...close])
@@ -384,6 +393,8 @@ struct SectionClassifier {
         }
         var seen = Set<String>()
         attendees = attendees.filter { seen.insert(Self.personKey($0.name)).inserted }
+        var seenAway = Set<String>()
+        apologies = apologies.filter { seenAway.insert(Self.personKey($0.name)).inserted }
         if meeting.chair == nil, let chair = attendees.first(where: { ($0.role ?? "").range(of: #"(?i)\bchair"#, options: .regularExpression) != nil }) {
             meeting.chair = chair.name
         }
@@ -428,10 +439,12 @@ struct SectionClassifier {
             let key = raw.lowercased()
             if raw.range(of: Self.genericTitle, options: .regularExpression) != nil { continue }
             if key.count < 4 || raw.range(of: "[A-Za-z]", options: .regularExpression) == nil { continue }
-            if raw.range(of: Self.orgPattern, options: .regularExpression) != nil, raw.range(of: #"(?i)\b(meeting|board|committee|panel|group|forum)\b"#, options: .regularExpression) == nil {
+            if raw.range(of: Self.orgPattern, options: .regularExpression) != nil, Self.isHeadingCase(raw),
+               raw.range(of: #"(?i)\b(meeting|board|committee|panel|group|forum)\b"#, options: .regularExpression) == nil {
                 if meeting.organisation == nil { meeting.organisation = raw }
                 continue
             }
+            if !Self.isHeadingCase(raw) && !l.bold { continue }
             let cleaned = Self.cleanTitle(raw, order: order)
             guard cleaned.count >= 4 else { continue }
             var score = l.fontSize / max(1, maxSize) * 2 + (l.bold ? 1 : 0) - Double(rank) * 0.15
@@ -449,6 +462,15 @@ struct SectionClassifier {
             }
         }
         if let t = meeting.title { meeting.title = Self.cleanTitle(t, order: order) }
+    }
+
+    /// A heading or name, not a sentence: short, most words capitalised, no full stop.
+    static func isHeadingCase(_ text: String) -> Bool {
+        let small: Set<String> = ["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "–", "-", "with", "by"]
+        let words = text.split(separator: " ").map(String.init).filter { !small.contains($0.lowercased()) }
+        guard !words.isEmpty, words.count <= 14, !text.trimmed.hasSuffix(".") else { return false }
+        let caps = words.filter { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }.count
+        return Double(caps) / Double(words.count) >= 0.6
     }
 
     /// "DRAFT Minutes of the Police and Crime Board, 5th June 2019" → "Police and Crime Board";
@@ -585,7 +607,8 @@ struct SectionClassifier {
             return r == lr + 1 || r == 1
         }
         if n.contains("/") {
-            guard let last, last.contains("/") else { return true }
+            guard let last else { return true }
+            guard last.contains("/") else { return false }
             let a = n.split(separator: "/"), b = last.split(separator: "/")
             guard a.count == 2, b.count == 2, let x = Int(a[1]), let y = Int(b[1]) else { return false }
             return x > y && x - y <= 5
@@ -803,7 +826,7 @@ enum PeopleLabel {
     static func kind(of raw: String) -> Kind? {
         let l = raw.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")).lowercased()
         guard !l.isEmpty, l.split(separator: " ").count <= 5 else { return nil }
-        if l.range(of: #"^(apologies|apology|absent|absence|absences|not present|excused|apologies for absence|apologies received|absent with apologies|absent without apologies)\b"#, options: .regularExpression) != nil {
+        if l.range(of: #"^(apologies|apology|absent|absences|not present|excused|apologies for absence|apologies received|apologies were received from|absent with apologies|absent without apologies|apologies for absence received)$"#, options: .regularExpression) != nil {
             return .apologies
         }
         if l.range(of: #"^(present|attendees|attendance|in attendance|also present|also in attendance|attending|members present|officers present|others present|other attendees|core attendees|commissioners present|councillors present|governors present|trustees present|board members present|members|officials|officers|guests|invited|invitees|roll call|members of the public|attendance record)$"#, options: .regularExpression) != nil {
