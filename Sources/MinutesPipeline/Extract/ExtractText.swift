@@ -2,8 +2,10 @@ import Foundation
 import MinutesModel
 import PageLayout
 import PopplerText
+import TesseractOCR
 
-/// Words with boxes and fonts from every page's text layer.
+/// Words with boxes and fonts from every page's text layer, or from OCR where a page has
+/// no usable text layer (and for image inputs).
 public struct ExtractText: Stage {
     public let name = "extract-text"
     public init() {}
@@ -13,32 +15,49 @@ public struct ExtractText: Stage {
         case .pdf:
             try extractPDF(&doc)
         case .png, .jpeg, .tiff:
-            throw ConversionError.unsupported(file: doc.input.fileName,
-                                              what: "\(doc.input.kind.rawValue.uppercased()) image; OCR is not available in this build")
+            try extractImage(&doc)
         }
+        let ocrWords = doc.pages.filter { $0.source == .ocr }.flatMap(\.words).compactMap(\.confidence)
+        doc.ocrConfidence = ocrWords.isEmpty ? nil : ocrWords.reduce(0, +) / Double(ocrWords.count)
+        let ocrPages = doc.pages.contains { $0.source == .ocr && !$0.words.isEmpty }
+        let textPages = doc.pages.contains { $0.source == .textLayer && !$0.words.isEmpty }
+        doc.method = ocrPages && textPages ? .mixed : ocrPages ? .ocr : .text
     }
 
+    // MARK: - PDF
+
     private func extractPDF(_ doc: inout WorkingDocument) throws {
+        let file = doc.input.fileName
         let pdf: PDFDocument
         do {
-            pdf = try PDFDocument(data: doc.input.data, fileName: doc.input.fileName, password: doc.options.password)
+            pdf = try PDFDocument(data: doc.input.data, fileName: file, password: doc.options.password)
         } catch let e as PDFError {
-            throw ConversionError.unreadable(file: doc.input.fileName, reason: Self.reason(e))
+            throw ConversionError.unreadable(file: file, reason: Self.reason(e))
         }
         doc.pageCount = pdf.pageCount
         doc.producer = pdf.producer ?? pdf.creator
+        let mode = doc.options.ocr
         var pages: [Page] = []
         pages.reserveCapacity(pdf.pageCount)
+        var toOCR: [OCRJob] = []
         var unusable: [Int] = []
         for n in 1...pdf.pageCount {
-            let page: Page
+            let pdfPage: PDFPage
             do {
-                page = try pdf.page(n).layout()
+                pdfPage = try pdf.page(n)
             } catch {
                 doc.note(name, .error, page: n, "page could not be read; skipped")
                 continue
             }
-            if TextLayerQuality.isUsable(page) {
+            let page = pdfPage.layout()
+            let (w, h) = pdfPage.size
+            let usable = TextLayerQuality.isUsable(page)
+                && !TextLayerQuality.isStampOnScan(page, imageCoverage: pdfPage.largestImageCoverage)
+            if mode == .always || (mode == .auto && !usable) {
+                toOCR.append(OCRJob(index: pages.count, pageNumber: n, widthPoints: w, heightPoints: h,
+                                    hadText: !page.words.isEmpty))
+                pages.append(Page(number: n, width: w, height: h, words: [], source: .ocr))
+            } else if usable {
                 pages.append(page)
             } else {
                 unusable.append(n)
@@ -46,13 +65,164 @@ public struct ExtractText: Stage {
             }
         }
         for n in unusable {
-            doc.note(name, .warning, page: n, "page has no usable text layer (no text, or unreadable glyphs) and OCR is not available")
+            doc.note(name, .warning, page: n, "page has no usable text layer (no text, or unreadable glyphs) and OCR is off")
         }
-        if unusable.count == pdf.pageCount {
-            throw ConversionError.noText(file: doc.input.fileName, page: nil)
+
+        if !toOCR.isEmpty {
+            let data = doc.input.data
+            let password = doc.options.password
+            let dpi = doc.options.dpi
+            let results = Self.recognize(toOCR, options: doc.options) { job, engine, state in
+                if state.pdf == nil {
+                    state.pdf = try PDFDocument(data: data, fileName: file, password: password)
+                }
+                guard let pdf = state.pdf else { throw PDFError.pageUnreadable(file: file, page: job.pageNumber) }
+                let image = try pdf.page(job.pageNumber).render(dpi: dpi)
+                return try engine.recognize(image, pageNumber: job.pageNumber,
+                                            pageWidthPoints: job.widthPoints, pageHeightPoints: job.heightPoints)
+            }
+            for (job, result) in zip(toOCR, results) {
+                if mode == .auto {
+                    doc.note(name, .info, page: job.pageNumber, job.hadText
+                        ? "text layer unusable (unreadable glyphs or a scan with little text); page OCR'd"
+                        : "page has no text layer; OCR'd")
+                }
+                apply(result, job: job, to: &pages, doc: &doc)
+            }
         }
         doc.pages = pages
-        doc.method = .text
+        if pages.allSatisfy({ $0.words.isEmpty }) {
+            throw ConversionError.noText(file: file, page: nil)
+        }
+    }
+
+    // MARK: - Images
+
+    private func extractImage(_ doc: inout WorkingDocument) throws {
+        let file = doc.input.fileName
+        guard doc.options.ocr != .never else { throw ConversionError.noText(file: file, page: nil) }
+        let images: [GrayImage]
+        do {
+            images = try ImageFile.pages(from: doc.input.data)
+        } catch {
+            throw ConversionError.unreadable(file: file, reason: String(describing: error))
+        }
+        doc.pageCount = images.count
+        var pages = images.enumerated().map { i, img in
+            Page(number: i + 1, width: Double(img.width) * 72 / img.dpi, height: Double(img.height) * 72 / img.dpi,
+                 words: [], source: .ocr)
+        }
+        let jobs = pages.enumerated().map { i, p in
+            OCRJob(index: i, pageNumber: p.number, widthPoints: p.width, heightPoints: p.height, hadText: false)
+        }
+        let results = Self.recognize(jobs, options: doc.options) { job, engine, _ in
+            try engine.recognize(images[job.index], pageNumber: job.pageNumber)
+        }
+        if let failure = Self.engineFailure(results) {
+            throw ConversionError.unreadable(file: file, reason: failure)
+        }
+        for (job, result) in zip(jobs, results) {
+            apply(result, job: job, to: &pages, doc: &doc)
+        }
+        doc.pages = pages
+        if pages.allSatisfy({ $0.words.isEmpty }) {
+            throw ConversionError.noText(file: file, page: nil)
+        }
+    }
+
+    // MARK: - OCR runs
+
+    struct OCRJob: Sendable {
+        var index: Int
+        var pageNumber: Int
+        var widthPoints: Double
+        var heightPoints: Double
+        var hadText: Bool
+    }
+
+    /// What one worker keeps between its pages (its own poppler document: poppler
+    /// documents are not shared between threads).
+    final class WorkerState {
+        var pdf: PDFDocument?
+    }
+
+    private func apply(_ result: Result<OCRPage, Error>, job: OCRJob, to pages: inout [Page], doc: inout WorkingDocument) {
+        switch result {
+        case .success(let ocr):
+            pages[job.index] = ocr.page
+            for c in ocr.corrections { doc.note(name, .info, page: job.pageNumber, c) }
+            if ocr.page.words.isEmpty {
+                doc.note(name, .warning, page: job.pageNumber, "OCR found no text on this page")
+            } else if let c = ocr.meanConfidence, c < 0.6 {
+                doc.note(name, .warning, page: job.pageNumber,
+                         String(format: "low OCR confidence (%.2f): words may be misread", c))
+            }
+        case .failure(let e):
+            doc.note(name, .error, page: job.pageNumber, "OCR failed: \(e)")
+        }
+    }
+
+    private static func engineFailure(_ results: [Result<OCRPage, Error>]) -> String? {
+        for r in results {
+            if case .failure(let e as OCRError) = r, case .engineUnavailable = e { return String(describing: e) }
+        }
+        return nil
+    }
+
+    /// Runs `work` over the jobs on up to `options.jobs` threads, each with its own engine
+    /// (borrowed from the shared pool, so later documents reuse it) and its own state.
+    static func recognize(_ jobs: [OCRJob], options: PipelineOptions,
+                          _ work: @escaping @Sendable (OCRJob, OCREngine, WorkerState) throws -> OCRPage)
+        -> [Result<OCRPage, Error>] {
+        let queue = JobQueue(count: jobs.count)
+        let workers = max(1, min(options.jobs, jobs.count))
+        let language = options.language
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            do {
+                try OCREnginePool.shared.withEngine(language: language) { engine in
+                    let state = WorkerState()
+                    while let i = queue.next() {
+                        queue.store(i, Result { try work(jobs[i], engine, state) })
+                    }
+                }
+            } catch {
+                queue.failRemaining(error)
+            }
+        }
+        return queue.results()
+    }
+
+    final class JobQueue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var nextIndex = 0
+        private var slots: [Result<OCRPage, Error>?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func next() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard nextIndex < slots.count else { return nil }
+            nextIndex += 1
+            return nextIndex - 1
+        }
+
+        func store(_ i: Int, _ r: Result<OCRPage, Error>) {
+            lock.lock()
+            slots[i] = r
+            lock.unlock()
+        }
+
+        /// A worker whose engine could not start fails the pages no one else will take.
+        func failRemaining(_ error: Error) {
+            while let i = next() { store(i, .failure(error)) }
+        }
+
+        func results() -> [Result<OCRPage, Error>] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots.map { $0 ?? .failure(OCRError.recognitionFailed(page: 0)) }
+        }
     }
 
     static func reason(_ e: PDFError) -> String {
@@ -86,5 +256,14 @@ public enum TextLayerQuality {
         // Shifted glyph maps read as consonant soup: English text is about 38% vowels.
         let vowelShare = Double(vowels) / Double(letters)
         return vowelShare > 0.2 && Double(letters) / Double(total) > 0.5
+    }
+
+    /// A page that is one full-page image with a little text laid over it (a stamp, a
+    /// file name, a scanner's header) is a scan: its text layer is not the page's text.
+    public static func isStampOnScan(_ page: Page, imageCoverage: Double) -> Bool {
+        guard imageCoverage >= 0.85, page.width > 0, page.height > 0 else { return false }
+        guard let extent = Rect.enclosing(page.words.map(\.box)) else { return true }
+        let share = extent.width * extent.height / (page.width * page.height)
+        return share < 0.15 || page.words.count < 15
     }
 }

@@ -1,0 +1,364 @@
+import CTesseract
+import Foundation
+import PageLayout
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why OCR could not run on a page.
+public enum OCRError: Error, Equatable, CustomStringConvertible {
+    case engineUnavailable(language: String, reason: String)
+    case badImage(page: Int, reason: String)
+    case recognitionFailed(page: Int)
+
+    public var description: String {
+        switch self {
+        case .engineUnavailable(let l, let r): return "OCR engine for '\(l)' could not start: \(r)"
+        case .badImage(let p, let r): return "page \(p): image not usable for OCR: \(r)"
+        case .recognitionFailed(let p): return "page \(p): tesseract could not recognise the page"
+        }
+    }
+}
+
+/// What OCR made of one page image.
+public struct OCRPage: Sendable {
+    /// Words in PDF points, origin top-left, `source == .ocr`.
+    public var page: Page
+    /// Mean word confidence 0–1; nil when no word was found.
+    public var meanConfidence: Double?
+    /// What was done to the image before recognition, for diagnostics.
+    public var corrections: [String]
+}
+
+/// One tesseract `TessBaseAPI` for recognition (plus one for orientation detection),
+/// freed in `deinit`. Loading a language model is slow, so create one per worker thread
+/// and reuse it; an engine must be used by one thread at a time.
+public final class OCREngine: @unchecked Sendable {
+    private let api: OpaquePointer
+    private let osd: OpaquePointer?
+    public let language: String
+
+    /// The lowest OSD margin that turns a page; below it a wrong turn costs more than
+    /// leaving a sideways page alone.
+    static let minOrientationConfidence: Float = 4
+
+    public init(language: String = "eng", tessdata: String? = nil) throws {
+        Self.limitThreads()
+        self.language = language
+        guard let api = TessBaseAPICreate() else {
+            throw OCRError.engineUnavailable(language: language, reason: "TessBaseAPICreate failed")
+        }
+        // Tesseract's progress chatter ("Estimating resolution…") would interleave with
+        // our own diagnostics on stderr.
+        let rc = Self.withCStrings(["debug_file"], ["/dev/null"]) { names, values in
+            TessBaseAPIInit4(api, tessdata, language, OEM_LSTM_ONLY, nil, 0, names, values, 1, 0)
+        }
+        if rc != 0 {
+            TessBaseAPIDelete(api)
+            let where_ = tessdata ?? ProcessInfo.processInfo.environment["TESSDATA_PREFIX"] ?? "tesseract's default tessdata"
+            throw OCRError.engineUnavailable(language: language,
+                                             reason: "no usable \(language).traineddata in \(where_)")
+        }
+        TessBaseAPISetPageSegMode(api, PSM_AUTO)
+        self.api = api
+
+        // Orientation needs the legacy "osd" model; without it pages are simply not turned.
+        var osdAPI: OpaquePointer? = TessBaseAPICreate()
+        if let o = osdAPI {
+            let orc = Self.withCStrings(["debug_file"], ["/dev/null"]) { names, values in
+                TessBaseAPIInit4(o, tessdata, "osd", OEM_TESSERACT_ONLY, nil, 0, names, values, 1, 0)
+            }
+            if orc != 0 {
+                TessBaseAPIDelete(o)
+                osdAPI = nil
+            } else {
+                TessBaseAPISetPageSegMode(o, PSM_OSD_ONLY)
+            }
+        }
+        osd = osdAPI
+    }
+
+    deinit {
+        TessBaseAPIEnd(api)
+        TessBaseAPIDelete(api)
+        if let osd {
+            TessBaseAPIEnd(osd)
+            TessBaseAPIDelete(osd)
+        }
+    }
+
+    public var canDetectOrientation: Bool { osd != nil }
+
+    // MARK: - Threads
+
+    private static let setEnvironment: Void = {
+        setenv("OMP_THREAD_LIMIT", "1", 0)
+    }()
+
+    /// Tesseract's OpenMP threads fight each other (and our page workers) on small
+    /// machines: one page took 12 s instead of 2 s. OMP_THREAD_LIMIT only counts if it is
+    /// set before libgomp starts, which for a linked library is process start, and
+    /// tesseract asks for explicit thread counts that ignore omp_set_num_threads. What
+    /// does work at run time is allowing no active parallel level on the calling thread:
+    /// every parallel region then runs on that thread alone. The OpenMP calls are looked
+    /// up at run time: libgomp comes in with tesseract, not as our dependency.
+    static func limitThreads() {
+        _ = setEnvironment
+        setMaxActiveLevels?(0)
+    }
+
+    private static let setMaxActiveLevels: (@convention(c) (Int32) -> Void)? = {
+        guard let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "omp_set_max_active_levels") else { return nil }
+        return unsafeBitCast(sym, to: (@convention(c) (Int32) -> Void).self)
+    }()
+
+    // MARK: - Recognition
+
+    /// Recognises one page image. The whole page is first turned upright (OSD) and
+    /// deskewed; word boxes are in points of the corrected page, origin top-left.
+    /// `pageWidthPoints`/`pageHeightPoints` give the PDF page size the image was drawn
+    /// from; without them the size is pixels * 72 / dpi.
+    public func recognize(_ image: GrayImage, pageNumber: Int,
+                          pageWidthPoints: Double? = nil, pageHeightPoints: Double? = nil) throws -> OCRPage {
+        Self.limitThreads()
+        guard image.dpi > 0, let original = PixImage(gray: image) else {
+            throw OCRError.badImage(page: pageNumber, reason: "\(image.width)x\(image.height) px, \(image.pixels.count) bytes")
+        }
+        var corrections: [String] = []
+        var pix = original
+
+        var quarterTurns = 0
+        if let (degrees, confidence) = orientation(of: pix), degrees % 360 != 0,
+           confidence >= Self.minOrientationConfidence {
+            quarterTurns = (degrees / 90) % 4
+            let turned = quarterTurns == 2 ? pixRotate180(nil, pix.pix) : pixRotateOrth(pix.pix, Int32(quarterTurns))
+            if let turned {
+                pix = PixImage(taking: turned)
+                corrections.append(quarterTurns == 2
+                    ? "rotated 180° (OSD, confidence \(String(format: "%.1f", confidence)))"
+                    : "rotated \(quarterTurns * 90)° clockwise (OSD, confidence \(String(format: "%.1f", confidence)))")
+            } else {
+                quarterTurns = 0
+            }
+        }
+
+        var angle: Float = 0
+        var confidence: Float = 0
+        if let straight = pixDeskewGeneral(pix.pix, 0, 0, 0, 0, 0, &angle, &confidence) {
+            pix = PixImage(taking: straight)
+            // Leptonica returns a plain copy when the skew is too small or too uncertain.
+            if abs(angle) >= 0.1, confidence >= 3 {
+                corrections.append(String(format: "deskewed by %.2f°", angle))
+            }
+        }
+
+        let dpi = image.dpi
+        let sideways = quarterTurns % 2 == 1
+        let pageW = (sideways ? pageHeightPoints : pageWidthPoints) ?? Double(pix.width) * 72 / dpi
+        let pageH = (sideways ? pageWidthPoints : pageHeightPoints) ?? Double(pix.height) * 72 / dpi
+        let sx = pageW / Double(pix.width)
+        let sy = pageH / Double(pix.height)
+
+        TessBaseAPISetImage2(api, pix.pix)
+        TessBaseAPISetSourceResolution(api, Int32(dpi.rounded()))
+        defer { TessBaseAPIClear(api) }
+        guard TessBaseAPIRecognize(api, nil) == 0 else { throw OCRError.recognitionFailed(page: pageNumber) }
+
+        var binary: BinaryRows?
+        if let t = TessBaseAPIGetThresholdedImage(api) {
+            binary = BinaryRows(PixImage(taking: t))
+        }
+        var raw = readWords(binary: binary)
+        StrokeBold.mark(&raw)
+
+        let words = raw.map { w in
+            Word(text: w.text,
+                 box: Rect(x0: Double(w.left) * sx, y0: Double(w.top) * sy,
+                           x1: Double(w.right) * sx, y1: Double(w.bottom) * sy),
+                 fontSize: w.emPixels * sy, bold: w.bold, italic: w.italic, confidence: w.confidence)
+        }
+        let mean = words.isEmpty ? nil : words.compactMap(\.confidence).reduce(0, +) / Double(words.count)
+        return OCRPage(page: Page(number: pageNumber, width: pageW, height: pageH, words: words, source: .ocr),
+                       meanConfidence: mean, corrections: corrections)
+    }
+
+    /// Orientation of the text in degrees counter-clockwise (0, 90, 180, 270) with OSD's
+    /// confidence margin; nil when OSD is unavailable or finds too little text.
+    func orientation(of pix: PixImage) -> (Int, Float)? {
+        guard let osd else { return nil }
+        TessBaseAPISetImage2(osd, pix.pix)
+        TessBaseAPISetSourceResolution(osd, Int32(max(70, pix.xResolution)))
+        defer { TessBaseAPIClear(osd) }
+        var degrees: Int32 = 0
+        var confidence: Float = 0
+        var script: UnsafePointer<CChar>?
+        var scriptConfidence: Float = 0
+        guard TessBaseAPIDetectOrientationScript(osd, &degrees, &confidence, &script, &scriptConfidence) != 0 else {
+            return nil
+        }
+        // The script name points into the model's character set: despite capi.h's comment
+        // it is not ours to free (freeing it corrupts the heap).
+        _ = script
+        return (Int(degrees), confidence)
+    }
+
+    struct RawWord {
+        var text: String
+        var left: Int32, top: Int32, right: Int32, bottom: Int32
+        var confidence: Double
+        var line: Int
+        var emPixels = 0.0
+        var bold: Bool
+        var italic: Bool
+        var fontKnown: Bool
+        var stem: Double?
+
+        var height: Double { Double(bottom - top) }
+        var width: Double { Double(right - left) }
+    }
+
+    struct LineMetrics {
+        var top: Int32, bottom: Int32
+        var baseline: Double?
+    }
+
+    /// Walks the recognised words with their boxes, then gives each word its line's font
+    /// size and a stroke-width measure for bold.
+    private func readWords(binary: BinaryRows?) -> [RawWord] {
+        guard let ri = TessBaseAPIGetIterator(api) else { return [] }
+        defer { TessResultIteratorDelete(ri) }
+        guard let pi = TessResultIteratorGetPageIterator(ri) else { return [] }
+        var words: [RawWord] = []
+        var lines: [LineMetrics] = []
+        repeat {
+            if TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE) != 0 || lines.isEmpty {
+                lines.append(Self.lineMetrics(pi))
+            }
+            guard let cText = TessResultIteratorGetUTF8Text(ri, RIL_WORD) else { continue }
+            let text = String(cString: cText).trimmingCharacters(in: .whitespacesAndNewlines)
+            TessDeleteText(cText)
+            var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
+            guard !text.isEmpty, TessPageIteratorBoundingBox(pi, RIL_WORD, &l, &t, &r, &b) != 0, r > l, b > t else {
+                continue
+            }
+            let confidence = Double(max(0, min(100, TessResultIteratorConfidence(ri, RIL_WORD)))) / 100
+            if Self.isNoise(text, confidence: confidence) { continue }
+
+            // Only the legacy engine knows fonts; with LSTM models this returns nothing.
+            var bold: Int32 = 0, italic: Int32 = 0, underlined: Int32 = 0, mono: Int32 = 0
+            var serif: Int32 = 0, smallcaps: Int32 = 0, pointSize: Int32 = 0, fontID: Int32 = 0
+            let fontName = TessResultIteratorWordFontAttributes(ri, &bold, &italic, &underlined, &mono,
+                                                                &serif, &smallcaps, &pointSize, &fontID)
+            let known = fontName != nil
+            words.append(RawWord(text: text, left: l, top: t, right: r, bottom: b, confidence: confidence,
+                                 line: lines.count - 1, bold: known && bold != 0, italic: known && italic != 0,
+                                 fontKnown: known))
+        } while TessResultIteratorNext(ri, RIL_WORD) != 0
+
+        let ems = Self.lineEms(words, lines)
+        for i in words.indices {
+            let em = ems[words[i].line]
+            words[i].emPixels = em
+            if let binary {
+                if Self.isBullet(words[i], em: em, binary: binary) { words[i].text = "\u{2022}" }
+                if !words[i].fontKnown,
+                   let stem = binary.stemWidth(x0: Int(words[i].left), y0: Int(words[i].top), x1: Int(words[i].right),
+                                               y1: Int(words[i].bottom), maxRun: max(2, Int(em * 0.3))) {
+                    words[i].stem = stem / em
+                }
+            }
+        }
+        return words
+    }
+
+    /// Cap/ascender height is about 0.72 of the em in common text faces (Arial 0.72,
+    /// Calibri 0.69, Times 0.68), and nearly every line has a capital or an ascender.
+    static let ascenderShare = 0.72
+
+    private static func lineMetrics(_ pi: OpaquePointer) -> LineMetrics {
+        var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
+        TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &l, &t, &r, &b)
+        var bx1: Int32 = 0, by1: Int32 = 0, bx2: Int32 = 0, by2: Int32 = 0
+        let hasBase = TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2) != 0
+        return LineMetrics(top: t, bottom: b, baseline: hasBase ? Double(by1 + by2) / 2 : nil)
+    }
+
+    /// A line's em in pixels from its ascender height (word top to baseline). The top is
+    /// taken from the upper quarter of the line's words, not the very highest, so a
+    /// superscript ("27th") or a stray mark does not inflate it.
+    private static func lineEms(_ words: [RawWord], _ lines: [LineMetrics]) -> [Double] {
+        var tops = Array(repeating: [Int32](), count: lines.count)
+        for w in words where w.text.unicodeScalars.contains(where: { CharacterSet.alphanumerics.contains($0) }) {
+            tops[w.line].append(w.top)
+        }
+        return lines.indices.map { i in
+            let line = lines[i]
+            let lineHeight = Double(max(1, line.bottom - line.top))
+            let sorted = tops[i].sorted()
+            if let base = line.baseline, !sorted.isEmpty {
+                let ascender = base - Double(sorted[sorted.count / 4])
+                if ascender > 2, ascender <= lineHeight + 1 { return ascender / ascenderShare }
+            }
+            return lineHeight / 0.95
+        }
+    }
+
+    /// A filled round bullet reads as "e", "¢" or "©": a small, nearly square, mostly black
+    /// blob is a bullet whatever letter tesseract saw in it.
+    private static func isBullet(_ w: RawWord, em: Double, binary: BinaryRows) -> Bool {
+        guard w.text.count <= 2, w.height <= 0.6 * em, w.height >= 0.15 * em else { return false }
+        let aspect = w.width / w.height
+        guard aspect >= 0.6, aspect <= 1.6 else { return false }
+        guard let fill = binary.fill(x0: Int(w.left), y0: Int(w.top), x1: Int(w.right), y1: Int(w.bottom)) else {
+            return false
+        }
+        return fill >= 0.55
+    }
+
+    /// Specks, rule fragments and table borders read as punctuation with low confidence.
+    static func isNoise(_ text: String, confidence: Double) -> Bool {
+        let hasAlnum = text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
+        if !hasAlnum && confidence < 0.5 { return true }
+        if !hasAlnum && text.allSatisfy({ "|!_—–-~=:;.,'\"`".contains($0) }) && text.count <= 2 && confidence < 0.8 {
+            return true
+        }
+        return false
+    }
+
+    private static func withCStrings<R>(_ names: [String], _ values: [String],
+                                        _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+                                                 UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+        var n: [UnsafeMutablePointer<CChar>?] = names.map { strdup($0) }
+        var v: [UnsafeMutablePointer<CChar>?] = values.map { strdup($0) }
+        defer {
+            n.forEach { free($0) }
+            v.forEach { free($0) }
+        }
+        return n.withUnsafeMutableBufferPointer { np in
+            v.withUnsafeMutableBufferPointer { vp in
+                guard let nb = np.baseAddress, let vb = vp.baseAddress else { fatalError("empty C string array") }
+                return body(nb, vb)
+            }
+        }
+    }
+}
+
+/// Bold from stroke width: the LSTM engine reports no font attributes, but a bold face's
+/// stems are about 1.4× as thick as the regular face's at the same size.
+enum StrokeBold {
+    static let ratio = 1.3
+
+    static func mark(_ words: inout [OCREngine.RawWord]) {
+        let stems = words.compactMap { w -> Double? in
+            guard let s = w.stem, w.text.count >= 3 else { return nil }
+            return s
+        }.sorted()
+        guard stems.count >= 10 else { return }
+        // Most of a page is body text, so the median stem is the regular weight.
+        let regular = stems[stems.count / 2]
+        for i in words.indices {
+            guard let s = words[i].stem else { continue }
+            words[i].bold = s > regular * ratio
+        }
+    }
+}
