@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries, reached only through their pkg-config names.
@@ -26,11 +28,14 @@ let package = Package(
         .target(name: "PopplerText", dependencies: ["CPoppler", "PageLayout"]),
         // The only importer of CTesseract: OCR and image files (leptonica).
         .target(name: "TesseractOCR", dependencies: ["CTesseract", "PageLayout"]),
-        .target(name: "MinutesPipeline", dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR"]),
-        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline"]),
+        .target(name: "MinutesPipeline", dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR",
+                                                        .product(name: "Yams", package: "Yams")]),
+        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline",
+                                                   .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "minutes", dependencies: [
             "MinutesApp", "MinutesModel", "MinutesPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "MinutesTests",
                     dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR", "MinutesPipeline", "MinutesApp"],

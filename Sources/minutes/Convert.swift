@@ -1,101 +1,158 @@
 import ArgumentParser
 import Foundation
+import Logging
 import MinutesApp
 import MinutesModel
 import MinutesPipeline
 
+/// `--quiet` / `--verbose`, shared by the commands that log.
+struct LogOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print errors only.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print more detail (per-file timings, skipped files).")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("give at most one of --quiet and --verbose") }
+    }
+
+    func bootstrap() -> Logger {
+        ConsoleLogHandler.bootstrap(quiet: quiet, verbose: verbose)
+        return Logger(label: "minutes")
+    }
+}
+
+/// `--pipeline` and the options that override a profile, shared by convert and watch.
+struct PipelineChoice: ParsableArguments {
+    @Option(name: .long, help: "Pipeline profile: a name from `minutes pipelines` or a path to a .yml file (default: default).")
+    var pipeline: String?
+
+    @Option(name: .long, help: "Password for encrypted PDFs.")
+    var password: String?
+
+    @Option(name: .long, help: "Numeric date order: auto, day-first or month-first (default: the pipeline's).")
+    var dateOrder: String?
+
+    func validate() throws {
+        if let d = dateOrder, PipelineOptions.DateOrder(rawValue: d) == nil {
+            throw ValidationError("--date-order must be auto, day-first or month-first")
+        }
+    }
+
+    /// The profile with command-line overrides applied, and the version stored with results.
+    func resolve() throws -> (pipeline: Pipeline, version: String) {
+        let file: PipelineFile
+        do {
+            file = try PipelineFile.resolve(pipeline)
+        } catch let e as ConversionError {
+            throw ValidationError(e.description)
+        }
+        var options = file.options
+        options.password = password
+        var version = file.version
+        if let d = dateOrder, let order = PipelineOptions.DateOrder(rawValue: d) {
+            options.dateOrder = order
+            version += " date-order=\(d)"
+        }
+        return (file.pipeline(options: options), version)
+    }
+}
+
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert minutes PDFs (files or folders) into minutes/1 JSON.",
-        discussion: "Exit status: 0 when every input converted, 1 when some failed, 2 for bad usage.")
+        abstract: "Convert minutes PDFs and scans (files, folders, globs) into minutes/1 JSON.",
+        discussion: """
+        Folders are searched recursively; outputs mirror their sub-folders. A file whose output \
+        already exists for the same content and pipeline is skipped (--force converts it again), \
+        so an interrupted batch can simply be run again. Failures are listed in DIR/_failures.json.
+        Exit status: 0 when every input converted (or was already done), 1 when some failed, \
+        2 for bad usage, 130 when interrupted.
+        """)
 
-    @Argument(help: "PDF files or folders of them.")
+    @Argument(help: "PDF or image files, folders of them, or glob patterns.")
     var inputs: [String]
 
-    @Option(name: .long, help: "Folder to write NAME.json into.")
+    @Option(name: .long, help: "Folder to write NAME.json (and NAME.md, actions.csv) into.")
     var out: String?
 
     @Flag(name: .long, help: "Write the JSON of the single input to standard output.")
     var stdout = false
 
-    @Option(name: .long, help: "Password for encrypted PDFs.")
-    var password: String?
-
-    @Option(name: .long, help: "Numeric date order: auto, day-first or month-first.")
-    var dateOrder: String = "auto"
+    @OptionGroup var choice: PipelineChoice
 
     @Option(name: .long, help: "Print a text dump of the document after this stage to standard error (e.g. repair-tables).")
     var dumpStage: String?
 
+    @Option(name: .long, help: "Files converted at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Outputs, comma-separated: json (NAME.json), md (NAME.md), csv (DIR/actions.csv for the batch).")
+    var format: String = "json"
+
+    @Flag(name: .long, help: "Convert again even when an up-to-date output exists.")
+    var force = false
+
+    @OptionGroup var log: LogOptions
+
     func validate() throws {
         if stdout == (out != nil) { throw ValidationError("give exactly one of --out DIR or --stdout") }
-        if PipelineOptions.DateOrder(rawValue: dateOrder) == nil {
-            throw ValidationError("--date-order must be auto, day-first or month-first")
-        }
         if let s = dumpStage, StageRegistry.make(s) == nil {
             throw ValidationError("unknown stage '\(s)'; stages: \(StageRegistry.defaultStageNames.joined(separator: ", "))")
         }
+        if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
+        guard let formats = OutputFormat.parseList(format) else {
+            throw ValidationError("--format takes json, md and csv, comma-separated")
+        }
+        if stdout && formats != [.json] { throw ValidationError("--stdout writes JSON only; use --out DIR for md or csv") }
     }
 
     func run() throws {
-        var options = PipelineOptions()
-        options.password = password
-        options.dateOrder = PipelineOptions.DateOrder(rawValue: dateOrder) ?? .auto
-        let converter = DocumentConverter(pipeline: .standard(options: options))
-        let files = InputFiles.expand(inputs)
-        for missing in files.missing {
-            FileHandle.standardError.write(Data("minutes: \(missing): no such file or folder\n".utf8))
-        }
-        if stdout && files.found.count != 1 {
-            throw ValidationError("--stdout takes exactly one input file")
-        }
-        if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
-        var failed = files.missing.count
-        let inspect: ((String, WorkingDocument) -> Void)? = dumpStage.map { wanted in
-            { name, doc in
+        let logger = log.bootstrap()
+        let (pipeline, version) = try choice.resolve()
+        let converter = DocumentConverter(pipeline: pipeline)
+        let expanded = BatchInputs.expand(inputs)
+        var inspect: (@Sendable (String, WorkingDocument) -> Void)?
+        if let wanted = dumpStage {
+            inspect = { name, doc in
                 if name == wanted { FileHandle.standardError.write(Data(StageDump.text(doc, after: name).utf8)) }
             }
         }
-        for url in files.found {
+
+        if stdout {
+            for missing in expanded.missing { logger.error("\(missing): no such file or folder") }
+            guard expanded.inputs.count == 1, let input = expanded.inputs.first else {
+                throw ValidationError("--stdout takes exactly one input file")
+            }
             do {
-                let minutes = try converter.convert(fileAt: url, inspect: inspect)
-                let data = try minutes.jsonData()
-                if stdout {
-                    FileHandle.standardOutput.write(data)
-                } else if let out {
-                    let name = url.deletingPathExtension().lastPathComponent + ".json"
-                    try data.write(to: URL(fileURLWithPath: out).appendingPathComponent(name), options: .atomic)
-                }
+                let minutes = try converter.convert(fileAt: input.url, inspect: inspect)
+                FileHandle.standardOutput.write(try minutes.jsonData())
             } catch {
-                failed += 1
-                FileHandle.standardError.write(Data("minutes: \(error.oneLine)\n".utf8))
+                logger.error("\(error.oneLine)")
+                throw ExitCode(1)
             }
+            if !expanded.missing.isEmpty { throw ExitCode(1) }
+            return
         }
-        if failed > 0 { throw ExitCode(1) }
-    }
-}
 
-enum InputFiles {
-    static let extensions: Set<String> = ["pdf", "png", "jpg", "jpeg", "tif", "tiff"]
-
-    /// Files as given, folders searched recursively for inputs by extension, sorted by path.
-    static func expand(_ inputs: [String]) -> (found: [URL], missing: [String]) {
-        var found: [URL] = []
-        var missing: [String] = []
-        let fm = FileManager.default
-        for input in inputs {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: input, isDirectory: &isDir) else { missing.append(input); continue }
-            if !isDir.boolValue { found.append(URL(fileURLWithPath: input)); continue }
-            let root = URL(fileURLWithPath: input)
-            var inFolder: [URL] = []
-            if let e = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) {
-                for case let url as URL in e where extensions.contains(url.pathExtension.lowercased()) {
-                    inFolder.append(url)
-                }
-            }
-            found += inFolder.sorted { $0.path < $1.path }
+        guard let out else { return }
+        let stop = StopSignal()
+        stop.install { _ in logger.notice("stopping after the files in hand (again to quit at once)") }
+        let options = BatchOptions(outDir: URL(fileURLWithPath: out),
+                                   formats: OutputFormat.parseList(format) ?? [.json],
+                                   // Stage dumps from parallel files would interleave.
+                                   jobs: dumpStage != nil ? 1 : (jobs ?? ProcessInfo.processInfo.activeProcessorCount),
+                                   force: force, pipelineVersion: version)
+        let runner = BatchRunner(converter: converter, options: options, logger: logger, stop: stop, inspect: inspect)
+        let summary: BatchSummary
+        do {
+            summary = try runner.run(expanded.inputs, missing: expanded.missing)
+        } catch {
+            logger.error("\(error.oneLine)")
+            throw ExitCode(1)
         }
-        return (found, missing)
+        logger.notice("\(summary.line(outDir: options.outDir))")
+        if summary.interrupted { throw ExitCode(130) }
+        if summary.failed > 0 { throw ExitCode(1) }
     }
 }

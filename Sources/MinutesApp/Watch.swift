@@ -1,0 +1,303 @@
+import Foundation
+import Logging
+import MinutesModel
+import MinutesPipeline
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public struct WatchOptions: Sendable {
+    public var inbox: URL
+    public var outDir: URL
+    public var doneDir: URL
+    public var failedDir: URL
+    /// Seconds between scans; `nil` waits for inotify events (with a slow rescan as a safety net).
+    public var poll: Double?
+    /// How long size and mtime must stay the same before a file is taken.
+    public var settle: Double
+    public var formats: Set<OutputFormat>
+    public var pipelineVersion: String
+
+    public init(inbox: URL, outDir: URL, doneDir: URL? = nil, failedDir: URL? = nil, poll: Double? = nil,
+                settle: Double = 2, formats: Set<OutputFormat> = [.json], pipelineVersion: String) {
+        self.inbox = inbox.standardizedFileURL
+        self.outDir = outDir.standardizedFileURL
+        self.doneDir = (doneDir ?? inbox.appendingPathComponent(".done")).standardizedFileURL
+        self.failedDir = (failedDir ?? inbox.appendingPathComponent(".failed")).standardizedFileURL
+        self.poll = poll
+        self.settle = settle
+        self.formats = formats
+        self.pipelineVersion = pipelineVersion
+    }
+}
+
+public enum WatchError: Error, CustomStringConvertible {
+    case inbox(path: String, reason: String)
+    case folder(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .inbox(let p, let r): return "\(p): cannot watch (\(r))"
+        case .folder(let p, let r): return "\(p): cannot use as a folder (\(r))"
+        }
+    }
+}
+
+/// Watches one inbox folder (not its sub-folders, so `.done`, `.failed` and an output folder
+/// inside it are never taken as input) and converts each file once it has settled.
+///
+/// Order per file: convert, write outputs, record in the ledger, move the input. A restart
+/// after any step finds the file still in the inbox and the ledger says whether it is done.
+public final class Watcher: @unchecked Sendable {
+    let converter: DocumentConverter
+    let options: WatchOptions
+    let logger: Logger
+    let stop: StopSignal
+
+    private struct Seen { var size: Int64; var mtime: Double; var since: Date; var retryAfter: Date? }
+    private var seen: [String: Seen] = [:]
+    private var inotifyFD: Int32 = -1
+    /// Counts for the log line at exit.
+    public private(set) var converted = 0
+    public private(set) var failed = 0
+    public private(set) var duplicates = 0
+
+    public init(converter: DocumentConverter, options: WatchOptions, logger: Logger, stop: StopSignal) {
+        self.converter = converter
+        self.options = options
+        self.logger = logger
+        self.stop = stop
+    }
+
+    deinit { if inotifyFD >= 0 { close(inotifyFD) } }
+
+    /// Runs until `stop` is signalled; the file in hand is finished first.
+    public func run() throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: options.inbox.path, isDirectory: &isDir), isDir.boolValue else {
+            throw WatchError.inbox(path: options.inbox.path, reason: "no such folder")
+        }
+        for dir in [options.outDir, options.doneDir, options.failedDir] {
+            do { try fm.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+                throw WatchError.folder(path: dir.path, reason: DocumentConverter.describe(error))
+            }
+        }
+        AtomicFile.sweep(options.outDir)
+        let ledger = try Ledger(url: options.outDir.appendingPathComponent(Ledger.fileName))
+        if options.poll == nil {
+            inotifyFD = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY | IN_ATTRIB | IN_DELETE | IN_MOVED_FROM)
+            if inotifyFD < 0 || inotify_add_watch(inotifyFD, options.inbox.path, mask) < 0 {
+                logger.warning("\(options.inbox.path): inotify unavailable (\(String(cString: strerror(errno)))); polling every 2 s")
+                if inotifyFD >= 0 { close(inotifyFD) }
+                inotifyFD = -1
+            }
+        }
+        let how = inotifyFD >= 0 ? "inotify" : "polling every \(options.poll ?? 2) s"
+        logger.info("watching \(options.inbox.path) (\(how), settle \(options.settle) s) into \(options.outDir.path)")
+
+        while !stop.isStopped {
+            let ready = scan()
+            for path in ready {
+                if stop.isStopped { break }
+                handle(path, ledger: ledger)
+            }
+            if stop.isStopped { break }
+            wait()
+        }
+        logger.info("stopped: \(converted) converted, \(failed) failed, \(duplicates) already converted")
+    }
+
+    /// Files whose size and mtime have not changed for the settle time, in name order.
+    private func scan() -> [String] {
+        let now = Date()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: options.inbox.path)) ?? []
+        var present = Set<String>()
+        var ready: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = options.inbox.appendingPathComponent(name).path
+            var st = stat()
+            guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            present.insert(path)
+            let size = Int64(st.st_size)
+            let mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+            if var s = seen[path], s.size == size, s.mtime == mtime {
+                if let r = s.retryAfter {
+                    if now < r { continue }
+                    s.retryAfter = nil
+                    seen[path] = s
+                }
+                if now.timeIntervalSince(s.since) >= options.settle { ready.append(path) }
+            } else {
+                seen[path] = Seen(size: size, mtime: mtime, since: now, retryAfter: nil)
+            }
+        }
+        seen = seen.filter { present.contains($0.key) }
+        return ready
+    }
+
+    /// Sleeps until an inotify event, a stop, or the next file may have settled.
+    private func wait() {
+        let pendingSettle = seen.values.map { s -> Double in
+            let due = (s.retryAfter ?? s.since.addingTimeInterval(options.settle)).timeIntervalSinceNow
+            return max(0.05, due)
+        }.min()
+        var timeout: Double
+        if inotifyFD >= 0 {
+            // inotify says when something changes; the rescan every 30 s catches a missed event.
+            timeout = pendingSettle ?? 30
+        } else {
+            timeout = options.poll ?? 2
+            if let p = pendingSettle { timeout = min(timeout, max(p, 0.05)) }
+        }
+        var fds = [pollfd(fd: stop.wakeFD, events: Int16(POLLIN), revents: 0)]
+        if inotifyFD >= 0 { fds.append(pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0)) }
+        _ = poll(&fds, nfds_t(fds.count), Int32(min(timeout, 3600) * 1000))
+        if inotifyFD >= 0 {
+            // Events only prompt a rescan; their content is not needed.
+            var buf = [UInt8](repeating: 0, count: 64 * 1024)
+            while read(inotifyFD, &buf, buf.count) > 0 {}
+        }
+    }
+
+    private func handle(_ path: String, ledger: Ledger) {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
+        // "It opens": a file we may not read yet (permissions still being set) waits.
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let err = errno
+            if err == ENOENT {
+                logger.info("\(name): vanished before it could be taken")
+                seen[path] = nil
+            } else {
+                logger.warning("\(name): cannot open yet (\(String(cString: strerror(err)))); will retry")
+                backOff(path)
+            }
+            return
+        }
+        close(fd)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            if !FileManager.default.fileExists(atPath: path) {
+                logger.info("\(name): vanished before it could be read")
+                seen[path] = nil
+            } else {
+                logger.warning("\(name): cannot read (\(DocumentConverter.describe(error))); will retry")
+                backOff(path)
+            }
+            return
+        }
+        let sha = SHA256.hex(data)
+        if let done = ledger.converted(sha256: sha, pipeline: options.pipelineVersion) {
+            duplicates += 1
+            logger.info("\(name): already converted (\(done.outputs.first ?? done.base ?? "earlier")); not converting again")
+            move(url, to: options.doneDir, sha: sha)
+            return
+        }
+        let minutes: Minutes
+        do {
+            minutes = try converter.convert(data: data, fileName: name)
+        } catch {
+            let reason = error.oneLine
+            failed += 1
+            logger.error("\(reason)")
+            do {
+                try ledger.append(LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: path,
+                                               status: .failed, reason: reason))
+            } catch {
+                logger.error("\(error.oneLine)")
+            }
+            if let moved = move(url, to: options.failedDir, sha: sha) {
+                let note = options.failedDir.appendingPathComponent(moved.lastPathComponent + ".error.txt")
+                do { try AtomicFile.write(Data((reason + "\n").utf8), to: note) } catch { logger.error("\(error.oneLine)") }
+            }
+            return
+        }
+        do {
+            let base = outputBase(for: name, sha: sha)
+            let outputs = try BatchRunner.writeOutputs(minutes, base: base, outDir: options.outDir, formats: options.formats)
+            if options.formats.contains(.csv) { try appendActions(minutes, sourceFile: name) }
+            try ledger.append(LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: path,
+                                           status: .converted, base: base, outputs: outputs, pages: minutes.source.pages))
+            converted += 1
+            logger.info("\(name): converted, \(minutes.source.pages) pages -> \(outputs.joined(separator: ", "))")
+        } catch {
+            // Not the file's fault (full disk, permissions): leave it in the inbox and retry later.
+            logger.error("\(name): \(error.oneLine); left in the inbox, will retry")
+            backOff(path)
+            return
+        }
+        move(url, to: options.doneDir, sha: sha)
+    }
+
+    private func backOff(_ path: String) {
+        if var s = seen[path] {
+            s.retryAfter = Date().addingTimeInterval(max(5, options.settle * 5))
+            seen[path] = s
+        }
+    }
+
+    /// `NAME`, or `NAME-<hash>` when `NAME.json` already holds another document's result.
+    private func outputBase(for name: String, sha: String) -> String {
+        let stem = BatchInputs.stem(name)
+        let taken = options.formats.subtracting([.csv]).contains { fmt in
+            FileManager.default.fileExists(atPath: options.outDir.appendingPathComponent("\(stem).\(fmt.rawValue)").path)
+        }
+        return taken ? "\(stem)-\(sha.prefix(8))" : stem
+    }
+
+    private func appendActions(_ minutes: Minutes, sourceFile: String) throws {
+        let url = options.outDir.appendingPathComponent(BatchRunner.actionsFile)
+        let rows = ActionRegister.rows(minutes, sourceFile: sourceFile)
+        var text = ActionRegister.csv(rows)
+        if FileManager.default.fileExists(atPath: url.path) {
+            // Drop the header line: the file already has one.
+            if let r = text.range(of: "\r\n") { text = String(text[r.upperBound...]) }
+        }
+        guard !text.isEmpty else { return }
+        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputFileError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        if Glibc.write(fd, bytes, bytes.count) != bytes.count {
+            throw OutputFileError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Moves the input out of the inbox; a name already used there gets the content hash.
+    @discardableResult
+    private func move(_ url: URL, to dir: URL, sha: String) -> URL? {
+        let fm = FileManager.default
+        let name = url.lastPathComponent
+        var target = dir.appendingPathComponent(name)
+        var n = 1
+        while fm.fileExists(atPath: target.path) {
+            let ext = url.pathExtension
+            let stem = BatchInputs.stem(name)
+            let suffix = n == 1 ? "-\(sha.prefix(8))" : "-\(sha.prefix(8))-\(n)"
+            target = dir.appendingPathComponent(stem + suffix + (ext.isEmpty ? "" : "." + ext))
+            n += 1
+        }
+        if rename(url.path, target.path) != 0 {
+            let err = errno
+            // --done on another file system: copy, then remove.
+            if err == EXDEV, (try? fm.copyItem(at: url, to: target)) != nil, (try? fm.removeItem(at: url)) != nil {
+                seen[url.path] = nil
+                return target
+            }
+            if err == ENOENT {
+                logger.info("\(name): vanished before it could be moved")
+            } else {
+                logger.error("\(name): cannot move to \(dir.path) (\(String(cString: strerror(err))))")
+                backOff(url.path)
+            }
+            return nil
+        }
+        seen[url.path] = nil
+        return target
+    }
+}

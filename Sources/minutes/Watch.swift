@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MinutesApp
+import MinutesPipeline
+
+struct Watch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Watch a folder and convert each file dropped into it.",
+        discussion: """
+        A file is taken once its size and modification time have not changed for --settle \
+        seconds and it can be opened. Converted inputs move to --done, failures to --failed \
+        with NAME.error.txt. A ledger in the output folder remembers every content hash, so \
+        a restart picks up pending files and never converts the same content twice. \
+        SIGINT/SIGTERM finish the file in hand, then exit 0.
+        """)
+
+    @Argument(help: "The folder to watch (its sub-folders are not watched).")
+    var inbox: String
+
+    @Option(name: .long, help: "Folder to write NAME.json into.")
+    var out: String
+
+    @Option(name: .long, help: "Where converted inputs go (default: INBOX/.done).")
+    var done: String?
+
+    @Option(name: .long, help: "Where failed inputs go, with NAME.error.txt (default: INBOX/.failed).")
+    var failed: String?
+
+    @Option(name: .long, help: "Scan every SECONDS instead of using inotify (for network shares).")
+    var poll: Double?
+
+    @Option(name: .long, help: "Seconds a file's size and mtime must stay unchanged before it is taken.")
+    var settle: Double = 2
+
+    @Option(name: .long, help: "Outputs, comma-separated: json, md, csv (appends to OUT/actions.csv).")
+    var format: String = "json"
+
+    @OptionGroup var choice: PipelineChoice
+    @OptionGroup var log: LogOptions
+
+    func validate() throws {
+        if let p = poll, !(p > 0 && p <= 3600) { throw ValidationError("--poll must be between 0 and 3600 seconds") }
+        if !(settle >= 0 && settle <= 3600) { throw ValidationError("--settle must be between 0 and 3600 seconds") }
+        if OutputFormat.parseList(format) == nil { throw ValidationError("--format takes json, md and csv, comma-separated") }
+        let inboxPath = URL(fileURLWithPath: inbox).standardizedFileURL.path
+        if URL(fileURLWithPath: out).standardizedFileURL.path == inboxPath {
+            throw ValidationError("--out must not be the watched folder")
+        }
+    }
+
+    func run() throws {
+        let logger = log.bootstrap()
+        let (pipeline, version) = try choice.resolve()
+        let stop = StopSignal()
+        stop.install { sig in logger.notice("signal \(sig): finishing the file in hand, then stopping") }
+        let options = WatchOptions(inbox: URL(fileURLWithPath: inbox), outDir: URL(fileURLWithPath: out),
+                                   doneDir: done.map { URL(fileURLWithPath: $0) },
+                                   failedDir: failed.map { URL(fileURLWithPath: $0) },
+                                   poll: poll, settle: settle, formats: OutputFormat.parseList(format) ?? [.json],
+                                   pipelineVersion: version)
+        let watcher = Watcher(converter: DocumentConverter(pipeline: pipeline), options: options, logger: logger, stop: stop)
+        do {
+            try watcher.run()
+        } catch {
+            logger.error("\(error.oneLine)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Pipelines: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the pipeline profiles and the stages they can name.",
+        discussion: "Profiles come from pipelines/ beside the binary, then the built-in ones. Exit status 1 when a profile file is invalid.")
+
+    @Argument(help: "Also check these pipeline files.")
+    var files: [String] = []
+
+    func run() throws {
+        var bad = 0
+        var results = PipelineFile.available()
+        for f in files {
+            do { results.append(.success(try PipelineFile.load(contentsOf: URL(fileURLWithPath: f)))) } catch let e as ConversionError {
+                results.append(.failure(e))
+            }
+        }
+        print("Pipelines:")
+        for r in results {
+            switch r {
+            case .success(let p):
+                print("  \(p.name)  (\(p.origin))")
+                if let s = p.summary { print("    \(s)") }
+                print("    stages: \(p.stageNames.joined(separator: ", "))")
+                var opts = ["ocr: \(p.options.ocr.rawValue)", "language: \(p.options.language)",
+                            "dpi: \(Int(p.options.dpi))", "dateOrder: \(p.options.dateOrder.rawValue)"]
+                if !p.options.columnHeaders.isEmpty {
+                    opts.append("columnHeaders: \(p.options.columnHeaders.count)")
+                }
+                if p.options.jobs != 1 { opts.append("jobs: \(p.options.jobs)") }
+                print("    options: \(opts.joined(separator: ", "))")
+            case .failure(let e):
+                bad += 1
+                FileHandle.standardError.write(Data("minutes: \(e.description)\n".utf8))
+            }
+        }
+        print("")
+        print("Stages:")
+        let width = StageRegistry.defaultStageNames.map(\.count).max() ?? 0
+        for name in StageRegistry.defaultStageNames {
+            let pad = String(repeating: " ", count: width - name.count)
+            print("  \(name)\(pad)  \(StageRegistry.descriptions[name] ?? "")")
+        }
+        if bad > 0 { throw ExitCode(1) }
+    }
+}
