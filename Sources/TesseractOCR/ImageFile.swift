@@ -20,6 +20,7 @@ public enum ImageFile {
 
     /// Every page of the image as 8-bit grey, with the resolution the file states.
     public static func pages(from data: Data) throws -> [GrayImage] {
+        Leptonica.quiet()
         guard !data.isEmpty else { throw ImageFileError.unreadable(reason: "no data") }
         let pixes: [PixImage] = try data.withUnsafeBytes { raw -> [PixImage] in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
@@ -54,8 +55,29 @@ public enum ImageFile {
         }
     }
 
+    /// The image as an 8-bit grey PNG with its resolution, in memory.
+    public static func png(_ image: GrayImage) throws -> Data {
+        guard let pix = PixImage(gray: image) else { throw ImageFileError.unreadable(reason: "empty image") }
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        guard pixWriteMemPng(&bytes, &size, pix.pix, 0) == 0, let bytes else {
+            throw ImageFileError.unreadable(reason: "PNG could not be encoded")
+        }
+        defer { lept_free(bytes) }
+        return Data(bytes: bytes, count: size)
+    }
+
     private static func isTIFF(_ format: Int32) -> Bool {
         [IFF_TIFF, IFF_TIFF_PACKBITS, IFF_TIFF_RLE, IFF_TIFF_G3, IFF_TIFF_G4, IFF_TIFF_LZW, IFF_TIFF_ZIP, IFF_TIFF_JPEG]
             .map { Int32($0) }.contains(format)
     }
+}
+
+enum Leptonica {
+    private static let silenced: Void = {
+        // Leptonica reports every decode failure on stderr; ours are typed errors instead.
+        _ = setMsgSeverity(Int32(L_SEVERITY_NONE))
+    }()
+
+    static func quiet() { _ = silenced }
 }

@@ -44,6 +44,7 @@ public final class OCREngine: @unchecked Sendable {
 
     public init(language: String = "eng", tessdata: String? = nil) throws {
         Self.limitThreads()
+        Leptonica.quiet()
         self.language = language
         guard let api = TessBaseAPICreate() else {
             throw OCRError.engineUnavailable(language: language, reason: "TessBaseAPICreate failed")
@@ -114,80 +115,117 @@ public final class OCREngine: @unchecked Sendable {
 
     // MARK: - Recognition
 
-    /// Recognises one page image. The whole page is first turned upright (OSD) and
-    /// deskewed; word boxes are in points of the corrected page, origin top-left.
-    /// `pageWidthPoints`/`pageHeightPoints` give the PDF page size the image was drawn
-    /// from; without them the size is pixels * 72 / dpi.
+    /// Recognises one page image. The page is deskewed first; when the upright reading is
+    /// poor, OSD says whether the page is upside down or sideways, and a turned reading
+    /// replaces it if it reads better. (OSD on every page cost 0.3 s a page; upright pages
+    /// read with a mean confidence above 0.9.) Word boxes are in points of the corrected
+    /// page, origin top-left. `pageWidthPoints`/`pageHeightPoints` give the PDF page size
+    /// the image was drawn from; without them the size is pixels * 72 / dpi.
     public func recognize(_ image: GrayImage, pageNumber: Int,
                           pageWidthPoints: Double? = nil, pageHeightPoints: Double? = nil) throws -> OCRPage {
         Self.limitThreads()
         guard image.dpi > 0, let original = PixImage(gray: image) else {
             throw OCRError.badImage(page: pageNumber, reason: "\(image.width)x\(image.height) px, \(image.pixels.count) bytes")
         }
-        var corrections: [String] = []
-        var pix = original
-
+        let (upright, skew) = deskew(original)
+        var best = try read(upright, dpi: image.dpi, page: pageNumber)
+        var corrections = skew.map { [$0] } ?? []
         var quarterTurns = 0
-        if let (degrees, confidence) = orientation(of: pix), degrees % 360 != 0,
-           confidence >= Self.minOrientationConfidence {
-            quarterTurns = (degrees / 90) % 4
-            let turned = quarterTurns == 2 ? pixRotate180(nil, pix.pix) : pixRotateOrth(pix.pix, Int32(quarterTurns))
-            if let turned {
-                pix = PixImage(taking: turned)
-                corrections.append(quarterTurns == 2
-                    ? "rotated 180° (OSD, confidence \(String(format: "%.1f", confidence)))"
-                    : "rotated \(quarterTurns * 90)° clockwise (OSD, confidence \(String(format: "%.1f", confidence)))")
-            } else {
-                quarterTurns = 0
-            }
-        }
 
-        var angle: Float = 0
-        var confidence: Float = 0
-        if let straight = pixDeskewGeneral(pix.pix, 0, 0, 0, 0, 0, &angle, &confidence) {
-            pix = PixImage(taking: straight)
-            // Leptonica returns a plain copy when the skew is too small or too uncertain.
-            if abs(angle) >= 0.1, confidence >= 3 {
-                corrections.append(String(format: "deskewed by %.2f°", angle))
+        if best.needsOrientationCheck, let (degrees, confidence) = orientation(of: upright),
+           degrees % 360 != 0, confidence >= Self.minOrientationConfidence {
+            let turns = (degrees / 90) % 4
+            let turned = turns == 2 ? pixRotate180(nil, upright.pix) : pixRotateOrth(upright.pix, Int32(turns))
+            if let turned {
+                // A quarter turn brings in lines that were vertical: their skew is new.
+                var pix = PixImage(taking: turned)
+                var turnedSkew: String?
+                if turns != 2 { (pix, turnedSkew) = deskew(pix) }
+                let reading = try read(pix, dpi: image.dpi, page: pageNumber)
+                if reading.score > best.score {
+                    best = reading
+                    quarterTurns = turns
+                    corrections = [turns == 2
+                        ? String(format: "rotated 180° (OSD, confidence %.1f)", confidence)
+                        : String(format: "rotated %d° clockwise (OSD, confidence %.1f)", turns * 90, confidence)]
+                    if turns == 2 { corrections += skew.map { [$0] } ?? [] }
+                    corrections += turnedSkew.map { [$0] } ?? []
+                }
             }
         }
 
         let dpi = image.dpi
         let sideways = quarterTurns % 2 == 1
-        let pageW = (sideways ? pageHeightPoints : pageWidthPoints) ?? Double(pix.width) * 72 / dpi
-        let pageH = (sideways ? pageWidthPoints : pageHeightPoints) ?? Double(pix.height) * 72 / dpi
-        let sx = pageW / Double(pix.width)
-        let sy = pageH / Double(pix.height)
+        let pageW = (sideways ? pageHeightPoints : pageWidthPoints) ?? Double(best.width) * 72 / dpi
+        let pageH = (sideways ? pageWidthPoints : pageHeightPoints) ?? Double(best.height) * 72 / dpi
+        let sx = pageW / Double(best.width)
+        let sy = pageH / Double(best.height)
+        let words = best.words.map { w in
+            Word(text: w.text,
+                 box: Rect(x0: Double(w.left) * sx, y0: Double(w.top) * sy,
+                           x1: Double(w.right) * sx, y1: Double(w.bottom) * sy),
+                 fontSize: w.emPixels * sy, bold: w.bold, italic: w.italic, confidence: w.confidence)
+        }
+        return OCRPage(page: Page(number: pageNumber, width: pageW, height: pageH, words: words, source: .ocr),
+                       meanConfidence: best.meanConfidence, corrections: corrections)
+    }
 
+    /// Leptonica's skew search and rotation; it hands back a plain copy when the skew is
+    /// too small or too uncertain to correct, and then there is nothing to report.
+    private func deskew(_ pix: PixImage) -> (PixImage, String?) {
+        var angle: Float = 0
+        var confidence: Float = 0
+        guard let straight = pixDeskewGeneral(pix.pix, 0, 0, 0, 0, 0, &angle, &confidence) else { return (pix, nil) }
+        let applied = abs(angle) >= 0.1 && confidence >= 3
+        return (PixImage(taking: straight), applied ? String(format: "deskewed by %.2f°", angle) : nil)
+    }
+
+    struct Reading {
+        var words: [RawWord]
+        var width: Int
+        var height: Int
+
+        var meanConfidence: Double? {
+            words.isEmpty ? nil : words.map(\.confidence).reduce(0, +) / Double(words.count)
+        }
+
+        /// Well-read words: an upside-down reading finds as many words, but poor ones.
+        var score: Double {
+            words.filter { $0.text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) } }
+                .map(\.confidence).reduce(0, +)
+        }
+
+        var needsOrientationCheck: Bool { words.count < 10 || (meanConfidence ?? 0) < 0.75 }
+    }
+
+    private func read(_ pix: PixImage, dpi: Double, page: Int) throws -> Reading {
         TessBaseAPISetImage2(api, pix.pix)
         TessBaseAPISetSourceResolution(api, Int32(dpi.rounded()))
         defer { TessBaseAPIClear(api) }
-        guard TessBaseAPIRecognize(api, nil) == 0 else { throw OCRError.recognitionFailed(page: pageNumber) }
-
+        guard TessBaseAPIRecognize(api, nil) == 0 else { throw OCRError.recognitionFailed(page: page) }
         var binary: BinaryRows?
         if let t = TessBaseAPIGetThresholdedImage(api) {
             binary = BinaryRows(PixImage(taking: t))
         }
         var raw = readWords(binary: binary)
         StrokeBold.mark(&raw)
-
-        let words = raw.map { w in
-            Word(text: w.text,
-                 box: Rect(x0: Double(w.left) * sx, y0: Double(w.top) * sy,
-                           x1: Double(w.right) * sx, y1: Double(w.bottom) * sy),
-                 fontSize: w.emPixels * sy, bold: w.bold, italic: w.italic, confidence: w.confidence)
-        }
-        let mean = words.isEmpty ? nil : words.compactMap(\.confidence).reduce(0, +) / Double(words.count)
-        return OCRPage(page: Page(number: pageNumber, width: pageW, height: pageH, words: words, source: .ocr),
-                       meanConfidence: mean, corrections: corrections)
+        return Reading(words: raw, width: pix.width, height: pix.height)
     }
 
     /// Orientation of the text in degrees counter-clockwise (0, 90, 180, 270) with OSD's
     /// confidence margin; nil when OSD is unavailable or finds too little text.
     func orientation(of pix: PixImage) -> (Int, Float)? {
         guard let osd else { return nil }
-        TessBaseAPISetImage2(osd, pix.pix)
-        TessBaseAPISetSourceResolution(osd, Int32(max(70, pix.xResolution)))
+        // OSD classifies a few hundred character blobs; at half of a 300 dpi scan they are
+        // still plenty large, and finding them costs a quarter of the time.
+        var source = pix
+        var resolution = pix.xResolution
+        if resolution >= 250, let half = pixScaleAreaMap2(pix.pix) {
+            source = PixImage(taking: half)
+            resolution /= 2
+        }
+        TessBaseAPISetImage2(osd, source.pix)
+        TessBaseAPISetSourceResolution(osd, Int32(max(70, resolution)))
         defer { TessBaseAPIClear(osd) }
         var degrees: Int32 = 0
         var confidence: Float = 0
