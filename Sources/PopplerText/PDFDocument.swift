@@ -36,7 +36,13 @@ public final class PDFDocument {
         guard let bytes else { throw PDFError.damaged(file: fileName, reason: "could not hold the file in memory") }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
-        let doc = poppler_document_new_from_bytes(bytes, password, &error)
+        // poppler_document_new_from_bytes crashes (poppler 22.12) when a wrong password is
+        // given: its retry reuses a freed stream. The stream constructor has no such retry.
+        guard let stream = g_memory_input_stream_new_from_bytes(bytes) else {
+            throw PDFError.damaged(file: fileName, reason: "could not hold the file in memory")
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(stream)) }
+        let doc = poppler_document_new_from_stream(stream, goffset(data.count), password, nil, &error)
         guard let doc else {
             var message = "poppler could not open it"
             var code: Int32 = -1

@@ -328,11 +328,28 @@ struct SectionClassifier {
             }
         }
         for e in entries {
+            // "Jane Archer (JA)    Alan Caudwell (AC)    Robert Gegg (RG)": one person a cell.
+            if e.segments.count >= 2, e.segments.allSatisfy(Self.isBareName) {
+                for seg in e.segments {
+                    guard let p = PeopleParsing.parse(text: seg) else { continue }
+                    people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
+                                         page: e.lines.first?.page ?? page, box: Rect.enclosing(e.lines.map(\.box))?.array))
+                }
+                continue
+            }
             guard let p = PeopleParsing.parse(segments: e.segments) else { continue }
             people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
                                  page: e.lines.first?.page ?? page, box: Rect.enclosing(e.lines.map(\.box))?.array))
         }
         return people
+    }
+
+    /// A person's name alone, perhaps with initials: "Alan Caudwell (AC)", "Cllr J Smith".
+    static func isBareName(_ s: String) -> Bool {
+        let t = s.replacingOccurrences(of: #"\s*\([A-Z][A-Za-z]{1,4}\)$"#, with: "", options: .regularExpression).trimmed
+        let words = t.split(separator: " ")
+        guard (2...4).contains(words.count), !PeopleParsing.isRoleOnly(t) else { return false }
+        return words.allSatisfy { $0.first?.isUppercase == true } && !t.contains(",")
     }
 
     /// Splits "Group: A (Role), B (Role) Group2: C, D" into entries, keeping the group.
@@ -344,7 +361,9 @@ struct SectionClassifier {
         var current = ""
         var depth = 0
         func flush() {
-            let e = current.trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
+            var e = current.trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
+            // "… and Nancy Sayer who was substituted by …": the clause is not part of the name.
+            if let r = e.range(of: #"\s(who|were|was|had|have|has)\s.*$"#, options: .regularExpression) { e.removeSubrange(r) }
             if !e.isEmpty {
                 // "Cllr A Smith and Cllr B Jones" names two people; "Police and Crime Commissioner" one office.
                 let parts = e.contains("(") ? [e] : e.components(separatedBy: " and ")
@@ -544,7 +563,10 @@ struct SectionClassifier {
                         inAgenda = false
                     }
                     finish()
-                    var title = n.rest
+                    // The heading is the run of text after the number; a later segment across a
+                    // wide gap belongs to another column ("7. Date of Next Meeting    Thursday 30th…").
+                    var title = Self.headingSegment(l)
+                    let beside = l.segments.count > 1 ? l.segments.drop(while: { !$0.text.hasSuffix(title) && $0.text != title }).dropFirst().map(\.text) : []
                     var sub: String?
                     if let first = title.split(separator: " ").first, let s = ItemNumber.parse(String(first)), !Self.isTopLevel(s) || String(first).hasSuffix(")") {
                         sub = s
@@ -563,6 +585,7 @@ struct SectionClassifier {
                     }
                     currentStart = i
                     lastNumber = n.number
+                    if !beside.isEmpty { bodyLines.append(Line(page: l.page, segments: l.segments.suffix(beside.count).map { $0 })) }
                     i += 1 + consumedNext
                     continue
                 }
@@ -592,6 +615,13 @@ struct SectionClassifier {
 
     static func numeric(_ n: String) -> Int? { Int(n.filter(\.isNumber)) }
 
+    /// The item heading's own text: the words after the number up to the first wide gap.
+    static func headingSegment(_ l: Line) -> String {
+        guard let first = l.segments.first else { return "" }
+        if first.words.count > 1 { return first.words.dropFirst().map(\.text).joined(separator: " ") }
+        return l.segments.count > 1 ? l.segments[1].text : ""
+    }
+
     static func isTopLevel(_ n: String) -> Bool {
         if n.range(of: #"^\d{1,3}$"#, options: .regularExpression) != nil { return true }
         if n.range(of: #"^\d{1,4}/\d{2,4}$"#, options: .regularExpression) != nil { return true }
@@ -614,24 +644,35 @@ struct SectionClassifier {
             return x > y && x - y <= 5
         }
         guard let v = Int(n) else { return false }
-        guard let last, let lv = Int(last) else { return v <= 3 }
+        // Council minutes number items through the year ("84. Apologies"): the first may be any number.
+        guard let last, let lv = Int(last) else { return true }
         return v == lv + 1 || v == lv + 2 || v == 1
     }
 
+    /// A heading, not a numbered paragraph: "4. HOLDING TO ACCOUNT:", "2. Mobile First",
+    /// "2. Minutes of Performance Meeting held on" — but not "1. The Chair reminded the Panel of…".
     static func looksLikeTitle(_ rest: String, line: Line) -> Bool {
-        let t = rest.trimmed
+        var t = rest.trimmed
         guard let first = t.first else { return true }
         if !(first.isUppercase || first.isNumber || first == "(" || first == "'" || first == "‘" || first == "i" && t.hasPrefix("i")) { return false }
-        // Running prose after a number is a numbered paragraph, not a heading.
-        return t.split(separator: " ").count <= 16 || line.bold
+        // "i) Minutes of last Meeting": judge the sub-item's heading.
+        if let sub = t.range(of: #"^([ivx]{1,4}|[a-z])[).]\s+"#, options: .regularExpression) { t = String(t[sub.upperBound...]) }
+        let words = t.split(separator: " ")
+        if words.count > 16 && !line.bold { return false }
+        if line.bold || isHeadingCase(t) { return true }
+        // Short and unpunctuated reads as a heading even in sentence case ("Date of next meeting – 25th May 2017").
+        let sentence = t.range(of: #"\b(was|were|is|are|has|had|will|would|said|noted|asked|reported|agreed|thanked|welcomed|provided|presented|explained|confirmed|shared|reminded|requested)\b"#, options: .regularExpression) != nil
+        return words.count <= 10 && !sentence && !(t.hasSuffix(".") && words.count > 4)
     }
 
     static func titleContinues(_ title: String, _ line: Line, _ next: Line) -> Bool {
         guard next.page == line.page, next.box.y0 - line.box.y1 < line.box.height * 0.8 else { return false }
-        guard ItemNumber.leading(next) == nil, !Paragraphs.startsBullet(next) else { return false }
+        guard !Paragraphs.startsBullet(next) else { return false }
         let last = title.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        // "…Meeting held on" / "28 August 2014": a heading cut after a joining word goes on.
         if ["on", "of", "and", "the", "for", "to", "held", "with", "in", "&", "–", "-", "from", "by"].contains(last) { return true }
-        return line.bold && next.bold && !title.hasSuffix(":") && next.text.split(separator: " ").count <= 8
+        guard ItemNumber.leading(next) == nil else { return false }
+        return false
     }
 
     static func cleanItemTitle(_ t: String) -> String {
@@ -826,8 +867,13 @@ enum PeopleLabel {
     static func kind(of raw: String) -> Kind? {
         let l = raw.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")).lowercased()
         guard !l.isEmpty, l.split(separator: " ").count <= 5 else { return nil }
-        if l.range(of: #"^(apologies|apology|absent|absences|not present|excused|apologies for absence|apologies received|apologies were received from|absent with apologies|absent without apologies|apologies for absence received)$"#, options: .regularExpression) != nil {
+        if l.range(of: #"^(apologies|apology|absent|absences|not present|excused|apologies for absence|apologies received|apologies were received from|absent with apologies|absent without apologies|apologies for absence received)$"#, options: .regularExpression) != nil
+            || l.range(of: #"^apolog(ies|y) (and|&|for|received)\b"#, options: .regularExpression) != nil {
             return .apologies
+        }
+        if l.range(of: #"\b(in attendance|attendance|attendees|attending)\b|(^|\s)present$|^present\b"#, options: .regularExpression) != nil,
+           !l.contains("not present"), !l.contains("sheet") {
+            return .attendees
         }
         if l.range(of: #"^(present|attendees|attendance|in attendance|also present|also in attendance|attending|members present|officers present|others present|other attendees|core attendees|commissioners present|councillors present|governors present|trustees present|board members present|members|officials|officers|guests|invited|invitees|roll call|members of the public|attendance record)$"#, options: .regularExpression) != nil {
             return .attendees
@@ -859,7 +905,8 @@ enum ActionMerge {
         for a in inline {
             if let k = out.firstIndex(where: { similar($0.description, a.description) }) {
                 if out[k].owners.isEmpty { out[k].owners = a.owners }
-                if out[k].item == nil { out[k].item = a.item }
+                // A closing action table sits after the last item; the inline copy sits in its item.
+                if let item = a.item { out[k].item = item }
                 continue
             }
             out.append(a)

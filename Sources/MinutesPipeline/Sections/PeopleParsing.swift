@@ -12,7 +12,8 @@ public enum PeopleParsing {
         "chief supt.", "chief supt", "supt.", "supt", "insp.", "insp", "dci", "di", "ds", "sgt.", "sgt", "sergeant",
         "t/supt", "t/ch supt", "acc", "dcc",
     ]
-    static let courtesy = ["councillor", "cllr.", "cllr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr",
+    static let courtesy = ["county councillors", "county councillor", "district councillors", "district councillor", "district cllr",
+                           "county cllr", "parish councillor", "councillors", "cllrs", "clirs", "clir", "councillor", "cllr.", "cllr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr",
                            "prof.", "prof", "professor", "sir", "dame", "rev.", "rev", "revd", "the rt hon", "rt hon", "hon."]
 
     /// Words that make a phrase a role or office rather than a person's name.
@@ -62,23 +63,25 @@ public enum PeopleParsing {
             // A table row: name in one column, role/capacity in the next.
             let name = segments[0]
             let rest = segments.dropFirst().joined(separator: ", ")
-            guard var p = parse(text: name + ", " + rest) else { return nil }
+            guard var p = parse(text: name + ", " + rest, initialsKnown: initials != nil) else { return nil }
             if p.initials == nil { p.initials = initials }
             return p
         }
-        guard var p = parse(text: segments[0]) else { return nil }
+        guard var p = parse(text: segments[0], initialsKnown: initials != nil) else { return nil }
         if p.initials == nil { p.initials = initials }
         return p
     }
 
-    public static func parse(text raw: String) -> Parsed? {
+    /// `initialsKnown`: the initials stood in their own column, so a parenthesis at the end
+    /// ("Essex Police (EP)") is part of the role.
+    public static func parse(text raw: String, initialsKnown: Bool = false) -> Parsed? {
         var text = Paragraphs.stripBullet(raw).trimmingCharacters(in: .whitespaces)
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.:"))
         guard !text.isEmpty, text.count < 160 else { return nil }
         var initials: String?
         // Trailing "(XX)" or a parenthetical role; notes such as "(part of the meeting)" go.
         var parenRole: String?
-        while let open = text.lastIndex(of: "("), text.hasSuffix(")") {
+        while !initialsKnown, let open = text.lastIndex(of: "("), text.hasSuffix(")") {
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingCharacters(in: .whitespaces)
             text = String(text[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
             if isInitials(inner), initials == nil {
@@ -88,14 +91,6 @@ public enum PeopleParsing {
                 continue
             } else if parenRole == nil {
                 parenRole = inner
-            }
-        }
-        // A trailing run of initials after the role: "Name, Role  XX".
-        if initials == nil, let lastSpace = text.lastIndex(of: " ") {
-            let tail = String(text[text.index(after: lastSpace)...])
-            if isInitials(tail), tail == tail.uppercased(), text.contains(",") {
-                initials = tail
-                text = String(text[..<lastSpace]).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
             }
         }
         // Sentences after the entry are notes ("... Commissioner. As part of her role...").
@@ -127,7 +122,14 @@ public enum PeopleParsing {
         name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:"))
         guard !name.isEmpty, name.rangeOfCharacter(from: .letters) != nil else { return nil }
         guard name.split(separator: " ").count <= 8 else { return nil }
-        return Parsed(name: name, role: role?.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;")), initials: initials)
+        return Parsed(name: name, role: role.map(cleanRole), initials: initials)
+    }
+
+    /// Trailing punctuation goes, but not the full stop of an abbreviation ("Chief Supt.").
+    static func cleanRole(_ role: String) -> String {
+        var r = role.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:"))
+        if r.hasSuffix("."), let last = r.split(separator: " ").last, last.count > 6 { r.removeLast() }
+        return r.trimmingCharacters(in: .whitespaces)
     }
 
     /// Removes a leading rank or courtesy title; returns the rank as written when it is a rank.

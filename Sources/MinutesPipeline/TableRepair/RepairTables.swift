@@ -164,6 +164,11 @@ struct TableReader {
         var hasFields: Bool { !owner.isEmpty || !due.isEmpty || !status.isEmpty }
     }
 
+    /// An item number that opens a new table row ("2.", "4a"), not a sub-heading ("ii)").
+    static func isRowNumber(_ n: String) -> Bool {
+        n.range(of: #"^\d{1,3}[a-z]?$"#, options: .regularExpression) != nil
+    }
+
     func read(_ body: [Line]) -> Result {
         kind == .grid ? readGrid(body) : readMargin(body)
     }
@@ -185,10 +190,11 @@ struct TableReader {
             let discussion = cells[.discussion] ?? []
             if !discussion.isEmpty {
                 let kept = Line(page: line.page, segments: BuildLines.segments(discussion))
-                if let n = ItemNumber.leading(kept), discussion[0].box.x0 <= (columns.first(where: { $0.role == .discussion })?.x0 ?? 0) + 40 || columns.count > 0 {
-                    if ItemNumber.leading(kept).map({ $0.rest.isEmpty || $0.rest.first?.isUppercase == true || $0.rest.first == "i" }) ?? false {
-                        item = n.number
-                    }
+                // A row number: "2.", "4a" that carries on from the last one, not "28 August" or "67/16".
+                if let n = ItemNumber.leading(kept), Self.isRowNumber(n.number),
+                   item.map({ SectionClassifier.follows(n.number.filter(\.isNumber), $0.filter(\.isNumber)) || n.number.filter(\.isNumber) == $0.filter(\.isNumber) }) ?? true,
+                   n.rest.isEmpty || n.rest.first?.isUppercase == true || n.rest.first == "i" {
+                    item = n.number
                 }
                 result.flow.append(kept)
             }
@@ -200,8 +206,9 @@ struct TableReader {
             let startsWithRef = Self.refPattern.firstMatch(in: actionText, range: NSRange(actionText.startIndex..., in: actionText)) != nil
             let resumesAfterGap = !actionWords.isEmpty && previous.map { !$0.hadAction && $0.page == line.page } ?? false
 
+            let newRow = !discussion.isEmpty && ItemNumber.leading(Line(page: line.page, segments: BuildLines.segments(discussion))).map { Self.isRowNumber($0.number) } == true
             var startNew = false
-            if startsWithRef || !refWords.isEmpty {
+            if startsWithRef || !refWords.isEmpty || newRow {
                 startNew = true
             } else if !fields.isEmpty, let b = open, b.hasFields, !(previous?.hadFields ?? false), !newPage {
                 startNew = true

@@ -1,0 +1,61 @@
+import MinutesPipeline
+import XCTest
+
+final class DateParsingTests: XCTestCase {
+    func iso(_ s: String, _ order: DateParsing.Order = .dayFirst, ref: String? = nil) -> String? {
+        DateParsing.first(in: s, order: order, reference: ref)?.iso
+    }
+
+    func testUKNumericDatesAreDayFirst() {
+        XCTAssertEqual(iso("11.09.14"), "2014-09-11")
+        XCTAssertEqual(iso("27/09/2017"), "2017-09-27")
+        XCTAssertEqual(iso("due 3-4-2018"), "2018-04-03")
+        XCTAssertEqual(iso("2017-09-27"), "2017-09-27")
+    }
+
+    func testMonthFirstWhenTheDocumentIsUSStyle() {
+        XCTAssertEqual(iso("1/29/18", .monthFirst), "2018-01-29")
+        XCTAssertEqual(iso("January 29, 2018"), "2018-01-29")
+        // A day over 12 settles the order whatever the setting.
+        XCTAssertEqual(iso("29/01/2018", .monthFirst), "2018-01-29")
+    }
+
+    func testOrdinalsSuperscriptsAndWeekdays() {
+        XCTAssertEqual(iso("27th April 2017, 09:30"), "2017-04-27")
+        XCTAssertEqual(iso("Date of next meeting – 25 th May 2017"), "2017-05-25")
+        XCTAssertEqual(iso("Thursday 29 September 2014 9:00am"), "2014-09-29")
+        XCTAssertEqual(iso("Wednesday, 7 June 2017, 1000hrs"), "2017-06-07")
+        XCTAssertEqual(iso("30 Oct 2014"), "2014-10-30")
+    }
+
+    func testMonthOnlyDates() {
+        XCTAssertEqual(iso("May 2017"), "2017-05")
+        XCTAssertEqual(iso("Oct 2017"), "2017-10")
+    }
+
+    func testYearInferredFromMeetingDate() {
+        let f = DateParsing.first(in: "by 25th May", reference: "2017-04-27")
+        XCTAssertEqual(f?.iso, "2017-05-25")
+        XCTAssertEqual(f?.yearInferred, true)
+        // Early next year for a meeting late in the year.
+        XCTAssertEqual(iso("4 January", ref: "2016-11-20"), "2017-01-04")
+        XCTAssertNil(iso("25th May"), "no year and no meeting date: no guess")
+    }
+
+    func testNotDates() {
+        XCTAssertNil(iso("71/14: CC to send OPCC a breakdown"))
+        XCTAssertNil(iso("2 Planning Commissioners"))
+        XCTAssertNil(iso("31/02/2017"), "no 31st of February")
+    }
+
+    func testTimes() {
+        XCTAssertEqual(DateParsing.times(in: "09:30 – 12:00").start, "09:30")
+        XCTAssertEqual(DateParsing.times(in: "09:30 – 12:00").end, "12:00")
+        XCTAssertEqual(DateParsing.times(in: "9:00am, PCC's Conference Room").start, "09:00")
+        XCTAssertEqual(DateParsing.times(in: "1000hrs").start, "10:00")
+        XCTAssertEqual(DateParsing.times(in: "@ 10.30").start, "10:30")
+        XCTAssertEqual(DateParsing.times(in: "7:00 p.m.").start, "19:00")
+        XCTAssertEqual(DateParsing.times(in: "2pm to 4.30pm").end, "16:30")
+        XCTAssertNil(DateParsing.times(in: "item 12 of 2017").start)
+    }
+}
