@@ -62,6 +62,7 @@ public final class Ledger: @unchecked Sendable {
     private let fd: Int32
     private let lock = NSLock()
     private var bySHA: [String: [LedgerRecord]] = [:]
+    private var ordered: [LedgerRecord] = []
 
     public init(url: URL) throws {
         self.url = url
@@ -70,6 +71,7 @@ public final class Ledger: @unchecked Sendable {
             for line in data.split(separator: 0x0A) {
                 guard let r = try? decoder.decode(LedgerRecord.self, from: Data(line)) else { continue }
                 bySHA[r.sha256, default: []].append(r)
+                ordered.append(r)
             }
         }
         fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
@@ -96,6 +98,7 @@ public final class Ledger: @unchecked Sendable {
             throw LedgerError.cannotWrite(path: url.path, reason: written < 0 ? String(cString: strerror(errno)) : "short write")
         }
         bySHA[record.sha256, default: []].append(record)
+        ordered.append(record)
     }
 
     public func records(sha256: String) -> [LedgerRecord] {
@@ -110,10 +113,16 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    /// Every record, in file order per content hash (for tests and reports).
+    /// The content hash whose conversion last wrote output name `base`.
+    public func owner(ofBase base: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return ordered.last { r in r.status == .converted && r.base == base }?.sha256
+    }
+
+    /// Every record, in file order.
     public var all: [LedgerRecord] {
         lock.lock(); defer { lock.unlock() }
-        return bySHA.values.flatMap { $0 }
+        return ordered
     }
 }
 

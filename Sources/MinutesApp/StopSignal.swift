@@ -33,8 +33,8 @@ public final class StopSignal: @unchecked Sendable {
             source.setEventHandler { [weak self] in
                 guard let self else { return }
                 if self.isStopped { _exit(128 + sig) }
-                self.stop()
                 onStop?(sig)
+                self.stop()
             }
             source.resume()
             sources.append(source)

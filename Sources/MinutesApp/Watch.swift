@@ -218,7 +218,7 @@ public final class Watcher: @unchecked Sendable {
             return
         }
         do {
-            let base = outputBase(for: name, sha: sha)
+            let base = outputBase(for: name, sha: sha, ledger: ledger)
             let outputs = try BatchRunner.writeOutputs(minutes, base: base, outDir: options.outDir, formats: options.formats)
             if options.formats.contains(.csv) { try appendActions(minutes, sourceFile: name) }
             try ledger.append(LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: path,
@@ -242,12 +242,14 @@ public final class Watcher: @unchecked Sendable {
     }
 
     /// `NAME`, or `NAME-<hash>` when `NAME.json` already holds another document's result.
-    private func outputBase(for name: String, sha: String) -> String {
+    /// An output no ledger record claims was left by a run killed before recording it: reused.
+    private func outputBase(for name: String, sha: String, ledger: Ledger) -> String {
         let stem = BatchInputs.stem(name)
-        let taken = options.formats.subtracting([.csv]).contains { fmt in
+        let exists = options.formats.subtracting([.csv]).contains { fmt in
             FileManager.default.fileExists(atPath: options.outDir.appendingPathComponent("\(stem).\(fmt.rawValue)").path)
         }
-        return taken ? "\(stem)-\(sha.prefix(8))" : stem
+        guard exists, let owner = ledger.owner(ofBase: stem), owner != sha else { return stem }
+        return "\(stem)-\(sha.prefix(8))"
     }
 
     private func appendActions(_ minutes: Minutes, sourceFile: String) throws {
