@@ -134,7 +134,8 @@ public final class OCREngine: @unchecked Sendable {
 
         if best.needsOrientationCheck, let (degrees, confidence) = orientation(of: upright),
            degrees % 360 != 0, confidence >= Self.minOrientationConfidence {
-            let turns = (degrees / 90) % 4
+            // OSD gives the text's counter-clockwise turn; pixRotateOrth turns clockwise.
+            let turns = (4 - (degrees / 90) % 4) % 4
             let turned = turns == 2 ? pixRotate180(nil, upright.pix) : pixRotateOrth(upright.pix, Int32(turns))
             if let turned {
                 // A quarter turn brings in lines that were vertical: their skew is new.

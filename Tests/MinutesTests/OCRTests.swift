@@ -129,6 +129,27 @@ final class OCRTests: XCTestCase {
         XCTAssertTrue(texts(doc.pages[0]).contains("Commissioner"))
     }
 
+    func testSidewaysPageIsTurnedUpright() throws {
+        let upright = try pngPage()
+        // Turn the page a quarter counter-clockwise: the top edge becomes the left edge.
+        var pixels = [UInt8](repeating: 255, count: upright.pixels.count)
+        let w = upright.width, h = upright.height
+        for y in 0..<h {
+            for x in 0..<w {
+                pixels[(w - 1 - x) * h + y] = upright.pixels[y * w + x]
+            }
+        }
+        let sideways = GrayImage(width: h, height: w, pixels: pixels, dpi: upright.dpi)
+        let ocr = try engine().recognize(sideways, pageNumber: 2)
+        XCTAssertTrue(ocr.corrections.contains { $0.hasPrefix("rotated 90° clockwise") }, "corrections: \(ocr.corrections)")
+        for word in ["MINUTES", "Hoffmanns", "Commissioner", "Treasurer"] {
+            XCTAssertTrue(texts(ocr.page).contains(word), "\(word) not read on the turned page")
+        }
+        // The page is landscape-shaped no longer: it is as wide as the upright page.
+        XCTAssertEqual(ocr.page.width, Double(w) * 72 / upright.dpi, accuracy: 0.01)
+        XCTAssertEqual(ocr.page.number, 2)
+    }
+
     func testUprightPageIsNotTurned() throws {
         let ocr = try engine().recognize(pngPage(), pageNumber: 1)
         XCTAssertFalse(ocr.corrections.contains { $0.hasPrefix("rotated") }, "corrections: \(ocr.corrections)")

@@ -81,12 +81,21 @@ public struct ExtractText: Stage {
                 return try engine.recognize(image, pageNumber: job.pageNumber,
                                             pageWidthPoints: job.widthPoints, pageHeightPoints: job.heightPoints)
             }
-            for (job, result) in zip(toOCR, results) {
-                if mode == .auto {
-                    doc.note(name, .info, page: job.pageNumber, job.hadText
-                        ? "text layer unusable (unreadable glyphs or a scan with little text); page OCR'd"
-                        : "page has no text layer; OCR'd")
+            if mode == .auto {
+                // One note for the pages with no text at all (a scan: every page), one per
+                // page whose text layer was there but not fit to read.
+                let bare = toOCR.filter { !$0.hadText }.map(\.pageNumber)
+                if !bare.isEmpty {
+                    doc.note(name, .info, bare.count == pdf.pageCount
+                        ? "no text layer (a scan): every page OCR'd"
+                        : "no text layer on page\(bare.count == 1 ? "" : "s") \(Self.ranges(bare)): OCR'd")
                 }
+                for job in toOCR where job.hadText {
+                    doc.note(name, .info, page: job.pageNumber,
+                             "text layer unusable (unreadable glyphs, or a scan with little text over it): page OCR'd")
+                }
+            }
+            for (job, result) in zip(toOCR, results) {
                 apply(result, job: job, to: &pages, doc: &doc)
             }
         }
@@ -223,6 +232,19 @@ public struct ExtractText: Stage {
             defer { lock.unlock() }
             return slots.map { $0 ?? .failure(OCRError.recognitionFailed(page: 0)) }
         }
+    }
+
+    /// "1-3, 5" for [1, 2, 3, 5].
+    static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var i = 0
+        while i < numbers.count {
+            var j = i
+            while j + 1 < numbers.count, numbers[j + 1] == numbers[j] + 1 { j += 1 }
+            parts.append(i == j ? "\(numbers[i])" : "\(numbers[i])-\(numbers[j])")
+            i = j + 1
+        }
+        return parts.joined(separator: ", ")
     }
 
     static func reason(_ e: PDFError) -> String {
