@@ -270,7 +270,15 @@ public final class BatchRunner: @unchecked Sendable {
             return (.skipped(pages: done.pages ?? 0), done)
         }
         do {
-            let minutes = try converter.convert(data: data, fileName: name, inspect: inspect)
+            var stageInspect: ((String, WorkingDocument) -> Void)? = inspect
+            if inspect == nil && logger.logLevel <= .debug {
+                var last = Date()
+                stageInspect = { [logger] stage, _ in
+                    logger.debug("\(input.display): \(stage) \(String(format: "%.3f", Date().timeIntervalSince(last))) s")
+                    last = Date()
+                }
+            }
+            let minutes = try converter.convert(data: data, fileName: name, inspect: stageInspect)
             let outputs = try Self.writeOutputs(minutes, base: input.base, outDir: options.outDir, formats: options.formats)
             let record = LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: input.url.path,
                                       status: .converted, base: input.base, outputs: outputs, pages: minutes.source.pages,

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Logging
 import MinutesModel
@@ -17,9 +18,11 @@ public struct WatchOptions: Sendable {
     public var settle: Double
     public var formats: Set<OutputFormat>
     public var pipelineVersion: String
+    /// Settled files converted at once.
+    public var jobs: Int
 
     public init(inbox: URL, outDir: URL, doneDir: URL? = nil, failedDir: URL? = nil, poll: Double? = nil,
-                settle: Double = 2, formats: Set<OutputFormat> = [.json], pipelineVersion: String) {
+                settle: Double = 2, formats: Set<OutputFormat> = [.json], pipelineVersion: String, jobs: Int = 1) {
         self.inbox = inbox.standardizedFileURL
         self.outDir = outDir.standardizedFileURL
         self.doneDir = (doneDir ?? inbox.appendingPathComponent(".done")).standardizedFileURL
@@ -28,6 +31,7 @@ public struct WatchOptions: Sendable {
         self.settle = settle
         self.formats = formats
         self.pipelineVersion = pipelineVersion
+        self.jobs = max(1, jobs)
     }
 }
 
@@ -55,7 +59,12 @@ public final class Watcher: @unchecked Sendable {
     let stop: StopSignal
 
     private struct Seen { var size: Int64; var mtime: Double; var since: Date; var retryAfter: Date? }
+    /// Guards `seen`, `inHand` and the counters, which workers update.
+    private let lock = NSLock()
     private var seen: [String: Seen] = [:]
+    /// Content hashes being converted now: a second copy waits for the ledger entry.
+    private var inHand = Set<String>()
+    private var nextReady = 0
     private var inotifyFD: Int32 = -1
     /// Counts for the log line at exit.
     public private(set) var converted = 0
@@ -98,19 +107,46 @@ public final class Watcher: @unchecked Sendable {
         logger.info("watching \(options.inbox.path) (\(how), settle \(options.settle) s) into \(options.outDir.path)")
 
         while !stop.isStopped {
-            let ready = scan()
-            for path in ready {
-                if stop.isStopped { break }
-                handle(path, ledger: ledger)
-            }
+            convert(scan(), ledger: ledger)
             if stop.isStopped { break }
             wait()
         }
         logger.info("stopped: \(converted) converted, \(failed) failed, \(duplicates) already converted")
     }
 
+    /// Converts settled files with up to `jobs` workers; a stop lets each finish its file.
+    private func convert(_ ready: [String], ledger: Ledger) {
+        let workers = min(options.jobs, ready.count)
+        if workers <= 1 {
+            for path in ready where !stop.isStopped { handle(path, ledger: ledger) }
+            return
+        }
+        lock.lock()
+        nextReady = 0
+        lock.unlock()
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let t = Thread { [self] in
+                defer { group.leave() }
+                while !stop.isStopped {
+                    lock.lock()
+                    let i = nextReady
+                    nextReady += 1
+                    lock.unlock()
+                    guard i < ready.count else { break }
+                    handle(ready[i], ledger: ledger)
+                }
+            }
+            t.stackSize = 16 << 20
+            t.start()
+        }
+        group.wait()
+    }
+
     /// Files whose size and mtime have not changed for the settle time, in name order.
     private func scan() -> [String] {
+        lock.lock(); defer { lock.unlock() }
         let now = Date()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: options.inbox.path)) ?? []
         var present = Set<String>()
@@ -170,7 +206,7 @@ public final class Watcher: @unchecked Sendable {
             let err = errno
             if err == ENOENT {
                 logger.info("\(name): vanished before it could be taken")
-                seen[path] = nil
+                forget(path)
             } else {
                 logger.warning("\(name): cannot open yet (\(String(cString: strerror(err)))); will retry")
                 backOff(path)
@@ -184,7 +220,7 @@ public final class Watcher: @unchecked Sendable {
         } catch {
             if !FileManager.default.fileExists(atPath: path) {
                 logger.info("\(name): vanished before it could be read")
-                seen[path] = nil
+                forget(path)
             } else {
                 logger.warning("\(name): cannot read (\(DocumentConverter.describe(error))); will retry")
                 backOff(path)
@@ -192,8 +228,14 @@ public final class Watcher: @unchecked Sendable {
             return
         }
         let sha = SHA256.hex(data)
+        lock.lock()
+        let claimed = inHand.insert(sha).inserted
+        lock.unlock()
+        // The same content is being converted by another worker; the next scan finds it in the ledger.
+        guard claimed else { return }
+        defer { lock.lock(); inHand.remove(sha); lock.unlock() }
         if let done = ledger.converted(sha256: sha, pipeline: options.pipelineVersion) {
-            duplicates += 1
+            count(\.duplicates)
             logger.info("\(name): already converted (\(done.outputs.first ?? done.base ?? "earlier")); not converting again")
             move(url, to: options.doneDir, sha: sha)
             return
@@ -203,7 +245,7 @@ public final class Watcher: @unchecked Sendable {
             minutes = try converter.convert(data: data, fileName: name)
         } catch {
             let reason = error.oneLine
-            failed += 1
+            count(\.failed)
             logger.error("\(reason)")
             do {
                 try ledger.append(LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: path,
@@ -223,7 +265,7 @@ public final class Watcher: @unchecked Sendable {
             if options.formats.contains(.csv) { try appendActions(minutes, sourceFile: name) }
             try ledger.append(LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: path,
                                            status: .converted, base: base, outputs: outputs, pages: minutes.source.pages))
-            converted += 1
+            count(\.converted)
             logger.info("\(name): converted, \(minutes.source.pages) pages -> \(outputs.joined(separator: ", "))")
         } catch {
             // Not the file's fault (full disk, permissions): leave it in the inbox and retry later.
@@ -234,7 +276,18 @@ public final class Watcher: @unchecked Sendable {
         move(url, to: options.doneDir, sha: sha)
     }
 
+    private func count(_ counter: ReferenceWritableKeyPath<Watcher, Int>) {
+        lock.lock(); defer { lock.unlock() }
+        self[keyPath: counter] += 1
+    }
+
+    private func forget(_ path: String) {
+        lock.lock(); defer { lock.unlock() }
+        seen[path] = nil
+    }
+
     private func backOff(_ path: String) {
+        lock.lock(); defer { lock.unlock() }
         if var s = seen[path] {
             s.retryAfter = Date().addingTimeInterval(max(5, options.settle * 5))
             seen[path] = s
@@ -288,7 +341,7 @@ public final class Watcher: @unchecked Sendable {
             let err = errno
             // --done on another file system: copy, then remove.
             if err == EXDEV, (try? fm.copyItem(at: url, to: target)) != nil, (try? fm.removeItem(at: url)) != nil {
-                seen[url.path] = nil
+                forget(url.path)
                 return target
             }
             if err == ENOENT {
@@ -299,7 +352,7 @@ public final class Watcher: @unchecked Sendable {
             }
             return nil
         }
-        seen[url.path] = nil
+        forget(url.path)
         return target
     }
 }

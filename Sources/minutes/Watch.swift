@@ -36,12 +36,16 @@ struct Watch: ParsableCommand {
     @Option(name: .long, help: "Outputs, comma-separated: json, md, csv (appends to OUT/actions.csv).")
     var format: String = "json"
 
+    @Option(name: .long, help: "Settled files converted at once (default: the number of cores).")
+    var jobs: Int?
+
     @OptionGroup var choice: PipelineChoice
     @OptionGroup var log: LogOptions
 
     func validate() throws {
         if let p = poll, !(p > 0 && p <= 3600) { throw ValidationError("--poll must be between 0 and 3600 seconds") }
         if !(settle >= 0 && settle <= 3600) { throw ValidationError("--settle must be between 0 and 3600 seconds") }
+        if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
         if OutputFormat.parseList(format) == nil { throw ValidationError("--format takes json, md and csv, comma-separated") }
         let inboxPath = URL(fileURLWithPath: inbox).standardizedFileURL.path
         if URL(fileURLWithPath: out).standardizedFileURL.path == inboxPath {
@@ -58,7 +62,7 @@ struct Watch: ParsableCommand {
                                    doneDir: done.map { URL(fileURLWithPath: $0) },
                                    failedDir: failed.map { URL(fileURLWithPath: $0) },
                                    poll: poll, settle: settle, formats: OutputFormat.parseList(format) ?? [.json],
-                                   pipelineVersion: version)
+                                   pipelineVersion: version, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let watcher = Watcher(converter: DocumentConverter(pipeline: pipeline), options: options, logger: logger, stop: stop)
         do {
             try watcher.run()

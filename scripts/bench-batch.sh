@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Batch throughput figures. A benchmark: it prints numbers and never fails on one.
+#
+#   scripts/bench-batch.sh [CORPUS_DIR]        (default ../shared/corpus/dev)
+#
+# 1. pages per second over the corpus with --jobs 1 and --jobs 2, and the speed-up on the
+#    scans (OCR-bound, where a second worker should help);
+# 2. pipeline time / `pdftotext -bbox-layout` time on the text PDFs (target <= 1.5x):
+#    how much the stages cost on top of reading the text layer;
+# 3. peak RSS (/usr/bin/time -v) for a batch of at least 500 pages.
+#
+# Environment: BAD_DIR (default ../shared/corpus/bad, for long-360-pages.pdf),
+# CONFIG (release), SCRATCH (.build-bench), REPEAT (text-PDF repeats, 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CORPUS=${1:-${CORPUS:-../shared/corpus/dev}}
+BAD_DIR=${BAD_DIR:-../shared/corpus/bad}
+CONFIG=${CONFIG:-release}
+SCRATCH=${SCRATCH:-.build-bench}
+REPEAT=${REPEAT:-5}
+
+need=()
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "bench: installing ${need[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+echo "bench: building minutes ($CONFIG)" >&2
+swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product minutes 2>&1 | grep -E "error|Build complete" >&2 || true
+BIN="$(swift build -c "$CONFIG" --scratch-path "$SCRATCH" --show-bin-path)/minutes"
+[ -x "$BIN" ] || { echo "bench: no binary at $BIN" >&2; exit 1; }
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+now() { date +%s.%N; }
+# Pages a batch converted, from its summary line ("… 58 pages in 00:12 …").
+pages_of() { sed -n 's/.*; \([0-9]*\) pages in .*/\1/p' "$1" | tail -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+# One timed batch: prints "SECONDS PAGES".
+batch() {
+  local jobs=$1 out=$2; shift 2
+  rm -rf "$out"
+  local t0 t1
+  t0=$(now)
+  "$BIN" convert "$@" --out "$out" --jobs "$jobs" --force 2>"$out.log" || true
+  t1=$(now)
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }') $(pages_of "$out.log")"
+}
+
+mapfile -t ALL < <(find "$CORPUS" -maxdepth 1 -name '*.pdf' | sort)
+mapfile -t SCANS < <(printf '%s\n' "${ALL[@]}" | grep -- '-scan\.pdf$' || true)
+mapfile -t TEXTS < <(printf '%s\n' "${ALL[@]}" | grep -v -- '-scan\.pdf$' || true)
+echo "corpus: $CORPUS (${#ALL[@]} PDFs: ${#TEXTS[@]} text, ${#SCANS[@]} scans); $(nproc) cores; binary $BIN"
+echo
+
+echo "== 1. throughput (default pipeline) =="
+for jobs in 1 2; do
+  read -r s p < <(batch "$jobs" "$WORK/all-$jobs" "${ALL[@]}")
+  printf '  whole corpus  --jobs %d: %4s pages in %7.2f s = %6.2f pages/s\n' "$jobs" "${p:-0}" "$s" "$(ratio "${p:-0}" "$s")"
+done
+if [ ${#SCANS[@]} -gt 0 ]; then
+  read -r s1 p1 < <(batch 1 "$WORK/scan-1" "${SCANS[@]}")
+  read -r s2 p2 < <(batch 2 "$WORK/scan-2" "${SCANS[@]}")
+  printf '  scans only    --jobs 1: %4s pages in %7.2f s = %6.2f pages/s\n' "${p1:-0}" "$s1" "$(ratio "${p1:-0}" "$s1")"
+  printf '  scans only    --jobs 2: %4s pages in %7.2f s = %6.2f pages/s\n' "${p2:-0}" "$s2" "$(ratio "${p2:-0}" "$s2")"
+  echo "  speed-up on scans, 2 jobs over 1: $(ratio "$s1" "$s2")x"
+fi
+echo
+
+echo "== 2. text PDFs: pipeline vs pdftotext -bbox-layout ($REPEAT rounds, one process per file, 1 job) =="
+if [ ${#TEXTS[@]} -gt 0 ]; then
+  t0=$(now)
+  for _ in $(seq "$REPEAT"); do
+    for f in "${TEXTS[@]}"; do pdftotext -bbox-layout "$f" "$WORK/bbox.html" 2>/dev/null || true; done
+  done
+  t1=$(now)
+  for _ in $(seq "$REPEAT"); do
+    for f in "${TEXTS[@]}"; do "$BIN" convert "$f" --stdout --pipeline text-only >/dev/null 2>&1 || true; done
+  done
+  t2=$(now)
+  pdft=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+  pipe=$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.3f", b - a }')
+  echo "  pdftotext -bbox-layout: ${pdft} s   minutes (text-only): ${pipe} s"
+  echo "  pipeline / pdftotext: $(ratio "$pipe" "$pdft")x (target <= 1.5x)"
+fi
+echo
+
+echo "== 3. peak memory for a batch of 500+ pages (--jobs 2) =="
+BIG="$WORK/big"
+mkdir -p "$BIG"
+[ -f "$BAD_DIR/long-360-pages.pdf" ] && cp "$BAD_DIR/long-360-pages.pdf" "$BIG/"
+for f in "${ALL[@]}"; do cp "$f" "$BIG/"; done
+# Top up with copies of the text PDFs until the batch has at least 500 pages.
+pages_in() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+total=0
+for f in "$BIG"/*.pdf; do total=$((total + $(pages_in "$f"))); done
+round=1
+while [ "$total" -lt 500 ] && [ ${#TEXTS[@]} -gt 0 ]; do
+  for f in "${TEXTS[@]}"; do
+    cp "$f" "$BIG/copy$round-$(basename "$f")"
+    total=$((total + $(pages_in "$f")))
+  done
+  round=$((round + 1))
+done
+rm -rf "$WORK/big-out"
+t0=$(now)
+/usr/bin/time -v "$BIN" convert "$BIG" --out "$WORK/big-out" --jobs 2 --force 2>"$WORK/big.log" || true
+t1=$(now)
+rss=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$WORK/big.log")
+echo "  $(ls "$BIG" | wc -l) files, $total pages (pdfinfo); $(pages_of "$WORK/big.log") pages converted in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s"
+echo "  peak RSS: ${rss:-?} KiB ($(awk -v k="${rss:-0}" 'BEGIN { printf "%.0f", k / 1024 }') MiB)"
+grep -E 'converted.*failed' "$WORK/big.log" | tail -1 | sed 's/^/  summary: /'
