@@ -243,7 +243,11 @@ struct SectionClassifier {
                 let continues = continuesPerson(lines[block.last ?? i], l)
                 if !looksLikePersonLine(l) && !continues { break }
                 // A bulleted list ends at the first line that is neither a bullet nor a wrap.
-                if let first = block.first, Paragraphs.startsBullet(lines[first]), !Paragraphs.startsBullet(l), !continues { break }
+                // A line that starts left of the list's entries is body text again.
+                if let first = block.first, l.box.x0 < lines[first].box.x0 - 10, !continues { break }
+                // (OCR may drop a bullet, so an entry shaped like "Name, Role" still belongs.)
+                if let first = block.first, Paragraphs.startsBullet(lines[first]), !Paragraphs.startsBullet(l), !continues,
+                   !(l.text.contains(",") || l.text.contains("(")) || l.text.split(separator: " ").count > 14 { break }
                 block.append(k)
                 k += 1
             }
@@ -556,8 +560,15 @@ struct SectionClassifier {
                 inAgenda = false
                 lastNumber = nil
             }
-            if let n = ItemNumber.leading(l), !consumed.contains(i) || PeopleLabel.kind(of: n.rest.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))) != nil {
-                if Self.isTopLevel(n.number), Self.follows(n.number, lastNumber), Self.looksLikeTitle(n.rest, line: l) {
+            var numbered = ItemNumber.leading(l)
+            let expected = lastNumber.flatMap { Int($0) }.map { String($0 + 1) } ?? (lastNumber == nil ? "1" : nil)
+            if let expected, numbered?.number != expected, let repaired = Self.ocrNumber(l, expected: expected) {
+                note(.info, page: l.page, "item number read as '\(l.words.first?.text ?? "")' taken as \(expected) from the numbering")
+                numbered = repaired
+            }
+            if let n = numbered, !consumed.contains(i) || PeopleLabel.kind(of: n.rest.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))) != nil {
+                if Self.isTopLevel(n.number), Self.follows(n.number, lastNumber), Self.looksLikeTitle(n.rest, line: l),
+                   lastNumber != nil || Self.plausibleFirst(n, line: l) {
                     if n.number == "1" || Self.numeric(n.number) == 1, lastNumber != nil, sawAgendaHeading, inAgenda {
                         finish()
                         inAgenda = false
@@ -614,6 +625,30 @@ struct SectionClassifier {
     }
 
     static func numeric(_ n: String) -> Int? { Int(n.filter(\.isNumber)) }
+
+    /// A first item numbered above 3 ("84. Apologies" in council minutes) needs a marked number
+    /// and a heading that is not a date ("28 August 2014").
+    static func plausibleFirst(_ n: ItemNumber.Found, line: Line) -> Bool {
+        guard let v = Int(n.number), v > 3 else { return true }
+        guard let first = line.words.first?.text, first.hasSuffix(".") || first.hasSuffix(")") else { return false }
+        return n.rest.range(of: #"(?i)^(\#(DateParsing.monthAlt))\b"#, options: .regularExpression) == nil
+    }
+
+    /// OCR misreads small item numbers ("1." as "ib", "2." as "2s", "4." as "A."). When the line
+    /// is OCR text and its first token reads as the number the sequence expects, take it.
+    static func ocrNumber(_ l: Line, expected: String) -> ItemNumber.Found? {
+        guard let first = l.words.first, first.confidence != nil, l.words.count >= 2 else { return nil }
+        let token = first.text.trimmingCharacters(in: CharacterSet(charactersIn: ".:;,)"))
+        guard (1...3).contains(token.count), token.count <= expected.count + 1 else { return nil }
+        let lookalikes: [Character: Character] = ["l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "A": "4", "S": "5", "s": "5",
+                                                  "O": "0", "o": "0", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "g": "9", "q": "9"]
+        let mapped = String(token.map { $0.isNumber ? $0 : (lookalikes[$0] ?? "?") })
+        guard mapped.hasPrefix(expected), mapped.count - expected.count <= 1, token != expected else { return nil }
+        // A lone capital letter is a real list marker ("A. Introduction") unless the numbering expects 4 or 5.
+        let rest = l.words.dropFirst().map(\.text).joined(separator: " ")
+        guard let c = rest.first, c.isUppercase else { return nil }
+        return ItemNumber.Found(number: expected, rest: rest)
+    }
 
     /// The item heading's own text: the words after the number up to the first wide gap.
     static func headingSegment(_ l: Line) -> String {

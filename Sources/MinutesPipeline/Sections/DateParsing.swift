@@ -35,7 +35,10 @@ public enum DateParsing {
         all(in: text, order: order, reference: reference).first
     }
 
-    public static func all(in text: String, order: Order = .dayFirst, reference: String? = nil) -> [Found] {
+    public static func all(in rawText: String, order: Order = .dayFirst, reference: String? = nil) -> [Found] {
+        // OCR reads a superscript ordinal as a quote mark: 27" April, 30’ October.
+        let text = rawText.replacingOccurrences(of: #"(?<=\d)["'”’“]{1,2}(?=\s+[A-Za-z])"#, with: " ", options: .regularExpression)
+        guard text.count == rawText.count else { return all(in: text, order: order, reference: reference) }
         var found: [Found] = []
         let ns = NSRange(text.startIndex..., in: text)
         func str(_ m: NSTextCheckingResult, _ i: Int) -> String? {

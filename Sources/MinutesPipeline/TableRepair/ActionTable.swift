@@ -43,16 +43,20 @@ public struct ActionTable: Sendable {
 }
 
 public enum ColumnLayout {
-    public static func role(atX x: Double, _ columns: [ActionTable.Column]) -> ColumnRole {
+    /// `slack`: how far left of a column edge a word may start and still belong to it. A
+    /// scanned page drifts a few points with skew and deskew; a text layer does not.
+    public static func role(atX x: Double, _ columns: [ActionTable.Column], slack: Double = 1.5) -> ColumnRole {
         var role = columns.first?.role ?? .discussion
-        for c in columns where x >= c.x0 - 1.5 { role = c.role }
+        for c in columns where x >= c.x0 - slack { role = c.role }
         return role
     }
 
     /// Splits a line's words between columns.
     public static func split(_ line: Line, _ columns: [ActionTable.Column]) -> [ColumnRole: [Word]] {
         var cells: [ColumnRole: [Word]] = [:]
-        for w in line.words { cells[role(atX: w.box.x0, columns), default: []].append(w) }
+        for w in line.words {
+            cells[role(atX: w.box.x0, columns, slack: w.confidence == nil ? 1.5 : 6), default: []].append(w)
+        }
         return cells
     }
 

@@ -147,7 +147,8 @@ struct TableReader {
         var warnings: [(page: Int, message: String)] = []
     }
 
-    static let refPattern = try! NSRegularExpression(pattern: #"^\(?(\d{1,4}\s?/\s?\d{2,4})\)?\s*(?:[–—:-]|\.(?=\s))\s*"#)
+    // OCR often loses the dash after the ref ("9/17  Andy Prophet"), so it is optional.
+    static let refPattern = try! NSRegularExpression(pattern: #"^\(?(\d{1,4}\s?/\s?\d{2,4})\)?(?:\s*(?:[–—:-]|\.(?=\s))\s*|\s+(?=[A-Za-z]))"#)
 
     /// One action being read: the lines of its band.
     struct Band {
@@ -162,6 +163,17 @@ struct TableReader {
         var page: Int
         var boxes: [Rect] = []
         var hasFields: Bool { !owner.isEmpty || !due.isEmpty || !status.isEmpty }
+    }
+
+    static func denoise(_ words: [Word]) -> [Word] {
+        words.compactMap { w in
+            let t = w.text.trimmingCharacters(in: CharacterSet(charactersIn: "_|¦‘’“”\"'`~"))
+            // Owner separators ("SH / VH", "CC & DCC") are punctuation that carries meaning.
+            guard t.rangeOfCharacter(from: .alphanumerics) != nil || ["/", "&", ",", "+"].contains(t) else { return nil }
+            var out = w
+            out.text = t
+            return out
+        }
     }
 
     /// An item number that opens a new table row ("2.", "4a"), not a sub-heading ("ii)").
@@ -186,7 +198,7 @@ struct TableReader {
         }
 
         for line in body {
-            let cells = ColumnLayout.split(line, columns)
+            var cells = ColumnLayout.split(line, columns)
             let discussion = cells[.discussion] ?? []
             if !discussion.isEmpty {
                 let kept = Line(page: line.page, segments: BuildLines.segments(discussion))
@@ -198,7 +210,9 @@ struct TableReader {
                 }
                 result.flow.append(kept)
             }
-            let actionWords = cells[.action] ?? []
+            // Ruling lines and specks read by OCR as "|", "_" or "—" are not cell text.
+            let actionWords = Self.denoise(cells[.action] ?? [])
+            for role in [ColumnRole.owner, .due, .status, .ref] { cells[role] = cells[role].map(Self.denoise) }
             let fields = (cells[.owner] ?? []) + (cells[.due] ?? []) + (cells[.status] ?? [])
             let refWords = cells[.ref] ?? []
             let newPage = previous.map { $0.page != line.page } ?? false
