@@ -121,7 +121,14 @@ struct SectionClassifier {
     /// A label at the start of a line: "Venue:", "Date & time:", or a first segment that is a
     /// known label ("Venue   PCC Conference Room").
     func label(at i: Int) -> (kind: FieldKind, label: String, value: String, valueX: Double?)? {
-        let line = lines[i]
+        var line = lines[i]
+        // "o Commissioners Present: …" — a bullet before the label.
+        if let w = line.words.first, w.text.count <= 2, Paragraphs.startsBullet(line) || w.text == "o", line.words.count > 1 {
+            var segs = line.segments
+            segs[0].words.removeFirst()
+            if segs[0].words.isEmpty { segs.removeFirst() }
+            line = Line(page: line.page, segments: segs)
+        }
         guard let first = line.segments.first else { return nil }
         let text = first.text
         if let colon = text.firstIndex(of: ":") {
@@ -228,7 +235,19 @@ struct SectionClassifier {
                 // "1. Apologies" as an item: the item's lines list the people.
                 heading = (k, n.rest.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")), "", nil)
             }
+            // "AYES: … / ABSENT: Hernandez" records a vote, not who sent apologies.
+            if heading != nil, i > 0, lines[i - 1].text.range(of: #"^(?i)(ayes|noes|nays|second|seconded|motion by|result|abstain)\b"#, options: .regularExpression) != nil {
+                heading = nil
+            }
+            if heading == nil, let roll = readRollCall(at: i) {
+                attendees += roll.present
+                apologies += roll.absent
+                consumed.formUnion(roll.lines)
+                i = (roll.lines.max() ?? i) + 1
+                continue
+            }
             guard let h = heading else { i += 1; continue }
+            let labelX = line.words.first(where: { !Paragraphs.bullets.contains($0.text.first ?? " ") && $0.text != "o" })?.box.x0 ?? line.box.x0
             var block: [Int] = []
             var k = i + 1
             while k < lines.count, block.count < 60 {
@@ -239,7 +258,7 @@ struct SectionClassifier {
                 if l.bold && !Paragraphs.startsBullet(l) && PeopleParsing.parse(segments: l.segments.map(\.text)) == nil { break }
                 if StripRunningText.key(l.text).hasPrefix("agenda") || Self.isMarker(l.text) { break }
                 // Indented under a value column: stay with it; a prose paragraph ends the list.
-                if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l) { break }
+                if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l), !(abs(l.box.x0 - labelX) <= 6 && continuesPerson(lines[block.last ?? i], l)) { break }
                 let continues = continuesPerson(lines[block.last ?? i], l)
                 if !looksLikePersonLine(l) && !continues { break }
                 // A bulleted list ends at the first line that is neither a bullet nor a wrap.
@@ -267,6 +286,38 @@ struct SectionClassifier {
             }
             if g.kind == .apologies { apologies += g.people } else { attendees += g.people }
         }
+    }
+
+    /// A roll-call table: "Attendee Name | Title | Status | Arrived" with Present / Absent / Late
+    /// per row. Present and late members attend; absent and excused ones are apologies.
+    func readRollCall(at i: Int) -> (present: [Person], absent: [Person], lines: [Int])? {
+        let header = lines[i]
+        let cells = header.segments.map { $0.text.lowercased() }
+        guard cells.count >= 2, let statusIndex = cells.firstIndex(where: { $0 == "status" || $0 == "attendance" || $0 == "present/absent" }),
+              cells.contains(where: { $0.contains("name") || $0 == "member" || $0 == "councillor" || $0 == "commissioner" }) else { return nil }
+        let statusX = header.segments[statusIndex].box.x0
+        // Headers are often centred over their column: match cells by centre.
+        let titleX = cells.firstIndex(where: { $0 == "title" || $0 == "role" || $0 == "position" || $0 == "capacity" }).map { header.segments[$0].box.midX }
+        var present: [Person] = [], absent: [Person] = [], used = [i]
+        var k = i + 1
+        while k < lines.count, k < i + 80 {
+            let row = lines[k]
+            guard row.segments.count >= 2, let status = row.segments.first(where: { abs($0.box.x0 - statusX) < 25 })?.text.lowercased() else { break }
+            let nameSeg = row.segments[0].text
+            let role = titleX.flatMap { tx in
+                row.segments.dropFirst().filter { abs($0.box.x0 - statusX) >= 25 }.min(by: { abs($0.box.midX - tx) < abs($1.box.midX - tx) })?.text
+            }
+            let person = Person(name: nameSeg, role: role, group: "Roll call: \(row.segments.first(where: { abs($0.box.x0 - statusX) < 25 })?.text ?? "")",
+                                page: row.page, box: row.box.array)
+            if status.hasPrefix("absent") || status.hasPrefix("excused") || status.hasPrefix("apolog") || status == "not present" {
+                absent.append(person)
+            } else if status.hasPrefix("present") || status.hasPrefix("late") || status.hasPrefix("arrived") || status.hasPrefix("remote") || status.hasPrefix("virtual") {
+                present.append(person)
+            } else { break }
+            used.append(k)
+            k += 1
+        }
+        return present.isEmpty && absent.isEmpty ? nil : (present, absent, used)
     }
 
     static func isMarker(_ text: String) -> Bool {
@@ -300,17 +351,36 @@ struct SectionClassifier {
         if lower.isEmpty || lower.hasPrefix("none") || lower.hasPrefix("nil") || lower.hasPrefix("there were no") || lower == "n/a" {
             return []
         }
-        let joined = TextJoin.clean(([valueText] + block.map(\.text)).filter { !$0.isEmpty }.joined(separator: " "))
+        var joined = TextJoin.clean(([valueText] + block.map(\.text)).filter { !$0.isEmpty }
+            .filter { $0.range(of: #"^\(Item \d+\)$"#, options: [.regularExpression, .caseInsensitive]) == nil }.joined(separator: " "))
+        if let r = joined.range(of: #"(?i)apologies (for absence )?(were |was )?(received|given|noted|tendered)?\s*from\s"#, options: .regularExpression) {
+            joined = "Apologies from " + joined[r.upperBound...]
+            // The sentence ends the list: "… and Nancy Sayer who was substituted by Roxanne Hills. Sarah Hamilton…"
+            if let stop = joined.range(of: #"\.\s"#, options: .regularExpression) { joined = String(joined[..<stop.lowerBound]) }
+        }
         // "Office of the PCC: Matthew Scott (Police and Crime Commissioner), Adrian Harper (...)" — a
         // running list, not one person a line.
-        let isList = joined.contains("), ") || joined.range(of: #"^[A-Z][^:,()]{2,60}:\s"#, options: .regularExpression) != nil
+        // "A Smith, B Jones, C Brown and D White" on one line: several people, not "Name, Role".
+        let commaListed = ([valueText] + block.map(\.text)).contains { text in
+            var parts = text.components(separatedBy: ",").map(\.trimmed).filter { !$0.isEmpty }
+            guard parts.count >= 3 else { return false }
+            // Only the last part's "and" joins two names: "…, Owen Williams and Ann Jones".
+            if let last = parts.popLast() { parts += last.components(separatedBy: " and ").map(\.trimmed) }
+            return parts.filter(Self.isBareName).count >= 2
+        }
+        let isList = commaListed || joined.contains("), ") || joined.range(of: #"^[A-Z][^:,()]{2,60}:\s"#, options: .regularExpression) != nil
             || joined.range(of: #"(?i)^apologies (were )?(received|given|noted)?\s*from"#, options: .regularExpression) != nil
         var people: [Person] = []
         if isList {
             for (groupName, entry) in Self.splitList(joined) {
                 guard var p = PeopleParsing.parse(text: entry) else { continue }
-                if p.name.split(separator: " ").count > 6 { continue }
-                if p.role == nil, let g = groupName, PeopleParsing.isRoleOnly(p.name) == false { _ = g }
+                if p.name.split(separator: " ").count > 6 || PeopleLabel.kind(of: p.name) != nil { continue }
+                // "Kieron O'Hara, Southampton University": an office or body after a name is that person's role.
+                if p.role == nil, PeopleParsing.isRoleOnly(p.name), let last = people.indices.last, people[last].role == nil,
+                   PeopleParsing.isRoleOnly(people[last].name) == false {
+                    people[last].role = p.name
+                    continue
+                }
                 p.name = p.name.trimmed
                 people.append(Person(name: p.name, role: p.role, initials: p.initials, group: groupName ?? group, page: page,
                                      box: Rect.enclosing(block.map(\.box))?.array))
@@ -341,7 +411,8 @@ struct SectionClassifier {
                 }
                 continue
             }
-            guard let p = PeopleParsing.parse(segments: e.segments) else { continue }
+            guard let p = PeopleParsing.parse(segments: e.segments), PeopleLabel.kind(of: p.name) == nil,
+                  p.name.range(of: #"^\(Item \d+\)$"#, options: [.regularExpression, .caseInsensitive]) == nil else { continue }
             people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
                                  page: e.lines.first?.page ?? page, box: Rect.enclosing(e.lines.map(\.box))?.array))
         }
@@ -350,10 +421,14 @@ struct SectionClassifier {
 
     /// A person's name alone, perhaps with initials: "Alan Caudwell (AC)", "Cllr J Smith".
     static func isBareName(_ s: String) -> Bool {
-        let t = s.replacingOccurrences(of: #"\s*\([A-Z][A-Za-z]{1,4}\)$"#, with: "", options: .regularExpression).trimmed
+        var t = s.replacingOccurrences(of: #"\s*\([A-Z][A-Za-z]{1,4}\)$"#, with: "", options: .regularExpression).trimmed
+        t = t.replacingOccurrences(of: #"^(?i)and\s+"#, with: "", options: .regularExpression)
+        t = PeopleParsing.splitRank(t).1
         let words = t.split(separator: " ")
         guard (2...4).contains(words.count), !PeopleParsing.isRoleOnly(t) else { return false }
-        return words.allSatisfy { $0.first?.isUppercase == true } && !t.contains(",")
+        // Initials run together ("EP WK") are not a name: a name has a word in mixed case.
+        let mixed = words.contains { $0.count >= 2 && $0.contains(where: \.isLowercase) }
+        return mixed && words.allSatisfy { $0.first?.isUppercase == true } && !t.contains(",")
     }
 
     /// Splits "Group: A (Role), B (Role) Group2: C, D" into entries, keeping the group.
@@ -418,6 +493,11 @@ struct SectionClassifier {
         attendees = attendees.filter { seen.insert(Self.personKey($0.name)).inserted }
         var seenAway = Set<String>()
         apologies = apologies.filter { seenAway.insert(Self.personKey($0.name)).inserted }
+        // "Hernandez" beside "Uriel Hernandez" is the same person.
+        apologies = apologies.filter { p in
+            let key = Self.personKey(p.name)
+            return key.contains(" ") || !apologies.contains { $0.name != p.name && Self.personKey($0.name).hasSuffix(" " + key) }
+        }
         if meeting.chair == nil, let chair = attendees.first(where: { ($0.role ?? "").range(of: #"(?i)\bchair"#, options: .regularExpression) != nil }) {
             meeting.chair = chair.name
         }
@@ -461,8 +541,10 @@ struct SectionClassifier {
             let raw = l.text.trimmed
             let key = raw.lowercased()
             if raw.range(of: Self.genericTitle, options: .regularExpression) != nil { continue }
-            if key.count < 4 || raw.range(of: "[A-Za-z]", options: .regularExpression) == nil { continue }
-            if raw.range(of: Self.orgPattern, options: .regularExpression) != nil, Self.isHeadingCase(raw),
+            if key.count < 4 || raw.range(of: "[A-Za-z]", options: .regularExpression) == nil || Paragraphs.startsBullet(l) { continue }
+            if raw.range(of: Self.orgPattern, options: .regularExpression) != nil, Self.isHeadingCase(raw), rank < 6,
+               raw.split(separator: " ").count <= 10, raw.rangeOfCharacter(from: .decimalDigits) == nil, !raw.contains(")"),
+               raw.range(of: #"(?i)^(minutes|notes|record)\b"#, options: .regularExpression) == nil,
                raw.range(of: #"(?i)\b(meeting|board|committee|panel|group|forum)\b"#, options: .regularExpression) == nil {
                 if meeting.organisation == nil { meeting.organisation = raw }
                 continue
@@ -567,7 +649,10 @@ struct SectionClassifier {
                 numbered = repaired
             }
             if let n = numbered, !consumed.contains(i) || PeopleLabel.kind(of: n.rest.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))) != nil {
-                if Self.isTopLevel(n.number), Self.follows(n.number, lastNumber), Self.looksLikeTitle(n.rest, line: l),
+                // Numbering starts again at 1 only where the minutes follow a printed agenda;
+                // elsewhere a "1." under an item is a numbered paragraph or sub-item.
+                let restart = lastNumber != nil && Self.numeric(n.number) == 1 && Roman.value(n.number) == nil && !(inAgenda || sawAgendaHeading && items.isEmpty)
+                if Self.isTopLevel(n.number), !restart, Self.follows(n.number, lastNumber), Self.looksLikeTitle(n.rest, line: l),
                    lastNumber != nil || Self.plausibleFirst(n, line: l) {
                     if n.number == "1" || Self.numeric(n.number) == 1, lastNumber != nil, sawAgendaHeading, inAgenda {
                         finish()
@@ -585,6 +670,11 @@ struct SectionClassifier {
                     }
                     // A heading that breaks onto a second line.
                     var consumedNext = 0
+                    if title.isEmpty, i + 1 < lines.count, lines[i + 1].page == l.page, ItemNumber.leading(lines[i + 1]) == nil,
+                       lines[i + 1].box.y0 - l.box.y1 < l.box.height * 1.5 {
+                        title = Self.headingSegment(Line(page: l.page, segments: [Segment(words: [])] + lines[i + 1].segments))
+                        consumedNext = 1
+                    }
                     if i + 1 < lines.count, Self.titleContinues(title, l, lines[i + 1]) {
                         title += " " + lines[i + 1].text
                         consumedNext = 1
@@ -604,6 +694,20 @@ struct SectionClassifier {
                     finishChild()
                     child = Item(number: n.number, title: Self.cleanItemTitle(n.rest), page: l.page, box: l.box.array)
                     bodyLines.append(l)
+                    i += 1
+                    continue
+                }
+            }
+            // "Chairman's Announcements" then "(Item 2)": the heading is the line above its item number.
+            if let m = l.text.trimmed.range(of: #"^\(Item (\d{1,3})\)$"#, options: [.regularExpression, .caseInsensitive]), i > 0,
+               current.map({ $0.page != l.page || ($0.box?[1] ?? 0) < lines[i - 1].box.y0 - 1 }) ?? true {
+                let number = String(l.text.trimmed[m].filter(\.isNumber))
+                if lastNumber == nil || Self.follows(number, lastNumber) {
+                    if current != nil, bodyLines.last == lines[i - 1] { bodyLines.removeLast() }
+                    finish()
+                    let heading = lines[i - 1]
+                    current = Item(number: number, title: Self.cleanItemTitle(heading.text), page: heading.page, box: heading.box.union(l.box).array)
+                    lastNumber = number
                     i += 1
                     continue
                 }

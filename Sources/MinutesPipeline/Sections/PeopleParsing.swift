@@ -24,6 +24,8 @@ public enum PeopleParsing {
         "governor", "principal", "headteacher", "staff", "analyst", "adviser", "advisor", "coordinator", "co-ordinator",
         "administrator", "solicitor", "auditor", "mayor", "opcc", "pcc", "occ", "council", "board", "team", "unit",
         "department", "services", "service", "police", "partnerships", "commissioning", "finance", "policy", "support",
+        "university", "office", "ministry", "gazette", "society", "trust", "association", "agency", "authority", "group",
+        "college", "school", "company", "ltd", "limited", "plc", "library", "nhs", "government", "county", "borough", "cabinet",
     ]
 
     static let roleLeadWords: Set<String> = [

@@ -27,13 +27,15 @@ public struct HeaderMatcher: Sendable {
         "update": .status, "comments": .status, "comment": .status, "open/closed": .status,
         "ref": .ref, "ref.": .ref, "reference": .ref, "no": .ref, "no.": .ref, "number": .ref, "action no": .ref,
         "action number": .ref, "action ref": .ref, "#": .ref, "id": .ref,
-        "meeting date & action number": .ref, "meeting date and action number": .ref,
+        "meeting date & action number": .ref, "meeting date and action number": .ref, "meeting date &": .ref,
+        "meeting date": .ref, "date raised": .ref, "date of meeting": .ref, "action no.": .ref, "ref no": .ref,
     ]
 
     /// Words that may stand alone on a second header line ("Date for / Completion").
     static let continuation: Set<String> = [
         "completion", "date", "by", "raised", "required", "whom", "when", "owner", "due", "target", "no", "number",
         "ref", "status", "progress", "lead", "officer", "responsible", "for", "agreed", "(s)", "completed", "deadline",
+        "action", "number", "no.", "completion)", "(date)", "of", "by:",
     ]
 
     /// Headers of a narrow right-hand column that holds only owners.
