@@ -1,4 +1,5 @@
 import MinutesModel
+import PageLayout
 @testable import MinutesPipeline
 import XCTest
 
@@ -50,5 +51,86 @@ final class PeopleParsingTests: XCTestCase {
         XCTAssertEqual(entries.map(\.1), ["Matthew Scott (Police and Crime Commissioner)", "Adrian Harper (Chief of Staff)",
                                          "Chief Constable Alan Pughsley", "Assistant Chief Constable Jo Shiner"])
         XCTAssertEqual(entries.last?.0, "Kent Police")
+    }
+}
+
+/// Section classification on lines built by hand.
+final class SectionClassifierTests: XCTestCase {
+    func line(_ y: Double, _ cells: [(Double, String)], bold: Bool = false, page: Int = 1) -> Line {
+        var words: [Word] = []
+        for (x, text) in cells {
+            var cx = x
+            for w in text.split(separator: " ") {
+                let width = Double(w.count) * 5
+                words.append(Word(text: String(w), box: Rect(x0: cx, y0: y, x1: cx + width, y1: y + 10), fontSize: 10, bold: bold))
+                cx += width + 3
+            }
+        }
+        return Line(page: page, segments: BuildLines.segments(words))
+    }
+
+    func classify(_ lines: [Line]) -> SectionClassifier {
+        var c = SectionClassifier(lines: lines, runningText: [], stage: "classify-sections")
+        c.classify()
+        return c
+    }
+
+    func testRollCallTableSplitsPresentFromAbsent() {
+        let c = classify([
+            line(100, [(72, "1."), (108, "CALL TO ORDER AND ROLL CALL")], bold: true),
+            line(120, [(137, "Attendee Name"), (312, "Title"), (406, "Status"), (476, "Arrived")], bold: true),
+            line(135, [(107, "Andrei Garcia"), (265, "Commissioner"), (395, "Late"), (465, "7:08 p.m.")]),
+            line(150, [(107, "Uriel Hernandez"), (265, "Commissioner"), (395, "Absent")]),
+            line(165, [(107, "Juan Mendez"), (265, "Alternate"), (395, "Present")]),
+            line(190, [(72, "2."), (108, "APPROVAL OF THE AGENDA")], bold: true),
+            line(205, [(108, "AYES:"), (200, "Garcia, Mendez")]),
+            line(220, [(108, "ABSENT:"), (200, "Hernandez")]),
+        ])
+        XCTAssertEqual(c.attendees.map(\.name), ["Andrei Garcia", "Juan Mendez"])
+        XCTAssertEqual(c.attendees.map(\.role), ["Commissioner", "Alternate"])
+        XCTAssertEqual(c.apologies.map(\.name), ["Uriel Hernandez"], "the vote block's ABSENT line is not a second apology")
+        XCTAssertEqual(c.items.map(\.number), ["1", "2"])
+    }
+
+    func testCommaListOfNamesWithRolesBetween() {
+        let c = classify([
+            line(100, [(72, "Present:"), (150, "Mick Ratford, Treasurer, Karen Butt, Bookings Secretary, Jon Stride (Chairperson)")]),
+            line(115, [(72, "Apologies:"), (150, "Cllr A Smith, Cllr B Jones and Mrs C Brown")]),
+        ])
+        XCTAssertEqual(c.attendees.map(\.name), ["Mick Ratford", "Karen Butt", "Jon Stride"])
+        XCTAssertEqual(c.attendees.map(\.role), ["Treasurer", "Bookings Secretary", "Chairperson"])
+        XCTAssertEqual(c.apologies.map(\.name), ["A Smith", "B Jones", "C Brown"])
+        XCTAssertEqual(c.meeting.chair, "Jon Stride")
+    }
+
+    func testNumberedParagraphsUnderAnItemAreNotItems() {
+        let c = classify([
+            line(100, [(72, "84."), (108, "Apologies")], bold: true),
+            line(115, [(72, "Apologies were received from Mrs C Bell.")]),
+            line(140, [(72, "85."), (108, "Cabinet Member Updates")], bold: true),
+            line(155, [(90, "1."), (108, "Mr R Gough, Leader of the Council provided an update on the following:")]),
+            line(170, [(90, "2."), (108, "Mr Watkins, Cabinet Member for Adult Social Care, provided an update.")]),
+            line(195, [(72, "86."), (108, "Date of next meeting – 4th March 2025")], bold: true),
+        ])
+        XCTAssertEqual(c.items.map(\.number), ["84", "85", "86"])
+        XCTAssertEqual(c.apologies.map(\.name), ["C Bell"])
+        XCTAssertEqual(c.nextMeeting?.date, "2025-03-04")
+    }
+
+    func testOCRMisreadItemNumbersFollowTheSequence() {
+        func ocrLine(_ y: Double, _ first: String, _ title: String) -> Line {
+            let w0 = Word(text: first, box: Rect(x0: 52, y0: y, x1: 62, y1: y + 10), fontSize: 10, confidence: 0.5)
+            var words = [w0]
+            var cx = 82.0
+            for t in title.split(separator: " ") {
+                words.append(Word(text: String(t), box: Rect(x0: cx, y0: y, x1: cx + Double(t.count) * 5, y1: y + 10), fontSize: 10, confidence: 0.9))
+                cx += Double(t.count) * 5 + 3
+            }
+            return Line(page: 1, segments: BuildLines.segments(words))
+        }
+        let c = classify([ocrLine(100, "ib", "Matters arising"), ocrLine(130, "2s", "Minutes of last meeting"),
+                          ocrLine(160, "3:", "Performance Reports"), ocrLine(190, "A.", "Specials and PCSOs")])
+        XCTAssertEqual(c.items.map(\.number), ["1", "2", "3", "4"])
+        XCTAssertTrue(c.diagnostics.contains { $0.message.contains("'A.' taken as 4") })
     }
 }

@@ -260,7 +260,8 @@ struct SectionClassifier {
                 // Indented under a value column: stay with it; a prose paragraph ends the list.
                 if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l), !(abs(l.box.x0 - labelX) <= 6 && continuesPerson(lines[block.last ?? i], l)) { break }
                 let continues = continuesPerson(lines[block.last ?? i], l)
-                if !looksLikePersonLine(l) && !continues { break }
+                let apologiesSentence = l.text.range(of: #"(?i)apolog(ies|y)\b.{0,40}\bfrom\b"#, options: .regularExpression) != nil
+                if !looksLikePersonLine(l) && !continues && !apologiesSentence { break }
                 // A bulleted list ends at the first line that is neither a bullet nor a wrap.
                 // A line that starts left of the list's entries is body text again.
                 if let first = block.first, l.box.x0 < lines[first].box.x0 - 10, !continues { break }
@@ -363,10 +364,13 @@ struct SectionClassifier {
         // "A Smith, B Jones, C Brown and D White" on one line: several people, not "Name, Role".
         let commaListed = ([valueText] + block.map(\.text)).contains { text in
             var parts = text.components(separatedBy: ",").map(\.trimmed).filter { !$0.isEmpty }
-            guard parts.count >= 3 else { return false }
+            let commas = parts.count
             // Only the last part's "and" joins two names: "…, Owen Williams and Ann Jones".
             if let last = parts.popLast() { parts += last.components(separatedBy: " and ").map(\.trimmed) }
-            return parts.filter(Self.isBareName).count >= 2
+            guard parts.count >= 3 else { return false }
+            let bare = parts.filter(Self.isBareName).count
+            // With one comma, "Karin Takel, Strategic Planning and Performance Officer" is a name and a role.
+            return commas >= 3 ? bare >= 2 : bare == parts.count
         }
         let isList = commaListed || joined.contains("), ") || joined.range(of: #"^[A-Z][^:,()]{2,60}:\s"#, options: .regularExpression) != nil
             || joined.range(of: #"(?i)^apologies (were )?(received|given|noted)?\s*from"#, options: .regularExpression) != nil

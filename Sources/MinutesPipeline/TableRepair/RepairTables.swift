@@ -50,12 +50,20 @@ public struct RepairTables: Stage {
             let result = TableReader(columns: columns, kind: header.kind, startItem: currentItem).read(body)
             table.rows = body.map { l in ColumnLayout.split(l, columns).mapValues { $0.map(\.text).joined(separator: " ") } }
             doc.tables.append(table)
-            actions += result.actions
+            var read = result.actions
+            if !columns.contains(where: { $0.role == .owner }) {
+                // An action log with no owner column names the owner in the sentence: "Home Office team to share…".
+                for k in read.indices where read[k].owners.isEmpty {
+                    if let subject = SectionClassifier.ownerSubject(read[k].description) { read[k].owners = [subject] }
+                }
+            }
+            actions += read
             flow += result.flow
             if let last = result.lastItem { currentItem = last }
             let desc = columns.map { "\($0.role.rawValue)" + ($0.header.isEmpty ? "" : " '\($0.header)'") }.joined(separator: " | ")
             doc.note(name, .info, page: line.page,
-                     "\(header.kind == .grid ? "action table" : "margin action column") [\(desc)] over pages \(table.firstPage)–\(table.lastPage): \(result.actions.count) action(s)")
+                     "\(header.kind == .grid ? "action table" : "margin action column") [\(desc)] over pages \(table.firstPage)–\(table.lastPage): \(result.actions.count) action(s)"
+                     + (columns.contains(where: { $0.role == .owner }) ? "" : "; no owner column, owners taken from each action's wording"))
             for w in result.warnings { doc.note(name, .warning, page: w.page, w.message) }
             i = j
         }
