@@ -51,7 +51,7 @@ public struct StripRunningText: Stage {
     }
 
     static func key(_ text: String) -> String {
-        let lowered = text.lowercased().replacingOccurrences(of: "[0-9]+", with: "#", options: .regularExpression)
+        let lowered = text.lowercased().replacing(regex: "[0-9]+", with: "#")
         return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

@@ -211,7 +211,7 @@ struct SectionClassifier {
         let parts = text.components(separatedBy: ",").map(\.trimmed)
         guard let lastTimeOrDate = parts.lastIndex(where: { p in
             DateParsing.first(in: p, order: order) != nil || DateParsing.times(in: p).start != nil
-                || p.range(of: weekday, options: .regularExpression) != nil
+                || p.range(ofRegex: weekday) != nil
         }) else { return nil }
         var tail = Array(parts[(lastTimeOrDate + 1)...]).filter { !$0.isEmpty }
         // "Thursday 29 September 2014 9:00am, PCC's Conference Room": the time may be glued to the date part.
@@ -236,7 +236,7 @@ struct SectionClassifier {
                 heading = (k, n.rest.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")), "", nil)
             }
             // "AYES: … / ABSENT: Hernandez" records a vote, not who sent apologies.
-            if heading != nil, i > 0, lines[i - 1].text.range(of: #"^(?i)(ayes|noes|nays|second|seconded|motion by|result|abstain)\b"#, options: .regularExpression) != nil {
+            if heading != nil, i > 0, lines[i - 1].text.range(ofRegex: #"^(?i)(ayes|noes|nays|second|seconded|motion by|result|abstain)\b"#) != nil {
                 heading = nil
             }
             if heading == nil, let roll = readRollCall(at: i) {
@@ -260,7 +260,7 @@ struct SectionClassifier {
                 // Indented under a value column: stay with it; a prose paragraph ends the list.
                 if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l), !(abs(l.box.x0 - labelX) <= 6 && continuesPerson(lines[block.last ?? i], l)) { break }
                 let continues = continuesPerson(lines[block.last ?? i], l)
-                let apologiesSentence = l.text.range(of: #"(?i)apolog(ies|y)\b.{0,40}\bfrom\b"#, options: .regularExpression) != nil
+                let apologiesSentence = l.text.range(ofRegex: #"(?i)apolog(ies|y)\b.{0,40}\bfrom\b"#) != nil
                 if !looksLikePersonLine(l) && !continues && !apologiesSentence { break }
                 // A bulleted list ends at the first line that is neither a bullet nor a wrap.
                 // A line that starts left of the list's entries is body text again.
@@ -334,7 +334,7 @@ struct SectionClassifier {
         let words = text.split(separator: " ")
         // Prose runs long and reads as a sentence.
         if words.count > 22 { return false }
-        if text.range(of: #"\b(said|noted|asked|welcomed|agreed|explained|was|were|is|are|will)\b"#, options: .regularExpression) != nil,
+        if text.range(ofRegex: #"\b(said|noted|asked|welcomed|agreed|explained|was|were|is|are|will)\b"#) != nil,
            !text.contains(",") && !text.contains("(") { return false }
         return true
     }
@@ -353,11 +353,11 @@ struct SectionClassifier {
             return []
         }
         var joined = TextJoin.clean(([valueText] + block.map(\.text)).filter { !$0.isEmpty }
-            .filter { $0.range(of: #"^\(Item \d+\)$"#, options: [.regularExpression, .caseInsensitive]) == nil }.joined(separator: " "))
-        if let r = joined.range(of: #"(?i)apologies (for absence )?(were |was )?(received|given|noted|tendered)?\s*from\s"#, options: .regularExpression) {
+            .filter { $0.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil }.joined(separator: " "))
+        if let r = joined.range(ofRegex: #"(?i)apologies (for absence )?(were |was )?(received|given|noted|tendered)?\s*from\s"#) {
             joined = "Apologies from " + joined[r.upperBound...]
             // The sentence ends the list: "… and Nancy Sayer who was substituted by Roxanne Hills. Sarah Hamilton…"
-            if let stop = joined.range(of: #"\.\s"#, options: .regularExpression) { joined = String(joined[..<stop.lowerBound]) }
+            if let stop = joined.range(ofRegex: #"\.\s"#) { joined = String(joined[..<stop.lowerBound]) }
         }
         // "Office of the PCC: Matthew Scott (Police and Crime Commissioner), Adrian Harper (...)" — a
         // running list, not one person a line.
@@ -372,8 +372,8 @@ struct SectionClassifier {
             // With one comma, "Karin Takel, Strategic Planning and Performance Officer" is a name and a role.
             return commas >= 3 ? bare >= 2 : bare == parts.count
         }
-        let isList = commaListed || joined.contains("), ") || joined.range(of: #"^[A-Z][^:,()]{2,60}:\s"#, options: .regularExpression) != nil
-            || joined.range(of: #"(?i)^apologies (were )?(received|given|noted)?\s*from"#, options: .regularExpression) != nil
+        let isList = commaListed || joined.contains("), ") || joined.range(ofRegex: #"^[A-Z][^:,()]{2,60}:\s"#) != nil
+            || joined.range(ofRegex: #"(?i)^apologies (were )?(received|given|noted)?\s*from"#) != nil
         var people: [Person] = []
         if isList {
             for (groupName, entry) in Self.splitList(joined) {
@@ -416,7 +416,7 @@ struct SectionClassifier {
                 continue
             }
             guard let p = PeopleParsing.parse(segments: e.segments), PeopleLabel.kind(of: p.name) == nil,
-                  p.name.range(of: #"^\(Item \d+\)$"#, options: [.regularExpression, .caseInsensitive]) == nil else { continue }
+                  p.name.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil else { continue }
             people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
                                  page: e.lines.first?.page ?? page, box: Rect.enclosing(e.lines.map(\.box))?.array))
         }
@@ -425,8 +425,8 @@ struct SectionClassifier {
 
     /// A person's name alone, perhaps with initials: "Alan Caudwell (AC)", "Cllr J Smith".
     static func isBareName(_ s: String) -> Bool {
-        var t = s.replacingOccurrences(of: #"\s*\([A-Z][A-Za-z]{1,4}\)$"#, with: "", options: .regularExpression).trimmed
-        t = t.replacingOccurrences(of: #"^(?i)and\s+"#, with: "", options: .regularExpression)
+        var t = s.replacing(regex: #"\s*\([A-Z][A-Za-z]{1,4}\)$"#, with: "").trimmed
+        t = t.replacing(regex: #"^(?i)and\s+"#, with: "")
         t = PeopleParsing.splitRank(t).1
         let words = t.split(separator: " ")
         guard (2...4).contains(words.count), !PeopleParsing.isRoleOnly(t) else { return false }
@@ -438,7 +438,7 @@ struct SectionClassifier {
     /// Splits "Group: A (Role), B (Role) Group2: C, D" into entries, keeping the group.
     static func splitList(_ text: String) -> [(String?, String)] {
         var t = text
-        if let r = t.range(of: #"(?i)^apologies (were )?(received|given|noted)?\s*from\s*"#, options: .regularExpression) { t.removeSubrange(r) }
+        if let r = t.range(ofRegex: #"(?i)^apologies (were )?(received|given|noted)?\s*from\s*"#) { t.removeSubrange(r) }
         var out: [(String?, String)] = []
         var group: String?
         var current = ""
@@ -446,7 +446,7 @@ struct SectionClassifier {
         func flush() {
             var e = current.trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
             // "… and Nancy Sayer who was substituted by …": the clause is not part of the name.
-            if let r = e.range(of: #"\s(who|were|was|had|have|has)\s.*$"#, options: .regularExpression) { e.removeSubrange(r) }
+            if let r = e.range(ofRegex: #"\s(who|were|was|had|have|has)\s.*$"#) { e.removeSubrange(r) }
             if !e.isEmpty {
                 // "Cllr A Smith and Cllr B Jones" names two people; "Police and Crime Commissioner" one office.
                 let parts = e.contains("(") ? [e] : e.components(separatedBy: " and ")
@@ -502,7 +502,7 @@ struct SectionClassifier {
             let key = Self.personKey(p.name)
             return key.contains(" ") || !apologies.contains { $0.name != p.name && Self.personKey($0.name).hasSuffix(" " + key) }
         }
-        if meeting.chair == nil, let chair = attendees.first(where: { ($0.role ?? "").range(of: #"(?i)\bchair"#, options: .regularExpression) != nil }) {
+        if meeting.chair == nil, let chair = attendees.first(where: { ($0.role ?? "").range(ofRegex: #"(?i)\bchair"#) != nil }) {
             meeting.chair = chair.name
         }
     }
@@ -544,12 +544,12 @@ struct SectionClassifier {
             let l = lines[i]
             let raw = l.text.trimmed
             let key = raw.lowercased()
-            if raw.range(of: Self.genericTitle, options: .regularExpression) != nil { continue }
-            if key.count < 4 || raw.range(of: "[A-Za-z]", options: .regularExpression) == nil || Paragraphs.startsBullet(l) { continue }
-            if raw.range(of: Self.orgPattern, options: .regularExpression) != nil, Self.isHeadingCase(raw), rank < 6,
+            if raw.range(ofRegex: Self.genericTitle) != nil { continue }
+            if key.count < 4 || raw.range(ofRegex: "[A-Za-z]") == nil || Paragraphs.startsBullet(l) { continue }
+            if raw.range(ofRegex: Self.orgPattern) != nil, Self.isHeadingCase(raw), rank < 6,
                raw.split(separator: " ").count <= 10, raw.rangeOfCharacter(from: .decimalDigits) == nil, !raw.contains(")"),
-               raw.range(of: #"(?i)^(minutes|notes|record)\b"#, options: .regularExpression) == nil,
-               raw.range(of: #"(?i)\b(meeting|board|committee|panel|group|forum)\b"#, options: .regularExpression) == nil {
+               raw.range(ofRegex: #"(?i)^(minutes|notes|record)\b"#) == nil,
+               raw.range(ofRegex: #"(?i)\b(meeting|board|committee|panel|group|forum)\b"#) == nil {
                 if meeting.organisation == nil { meeting.organisation = raw }
                 continue
             }
@@ -557,7 +557,7 @@ struct SectionClassifier {
             let cleaned = Self.cleanTitle(raw, order: order)
             guard cleaned.count >= 4 else { continue }
             var score = l.fontSize / max(1, maxSize) * 2 + (l.bold ? 1 : 0) - Double(rank) * 0.15
-            if cleaned.range(of: #"(?i)\b(meeting|board|committee|panel|council|group|forum|commission|cabinet|assembly|trustees|governors)\b"#, options: .regularExpression) != nil { score += 1 }
+            if cleaned.range(ofRegex: #"(?i)\b(meeting|board|committee|panel|council|group|forum|commission|cabinet|assembly|trustees|governors)\b"#) != nil { score += 1 }
             if cleaned.split(separator: " ").count > 14 { score -= 2 }
             candidates.append((score, cleaned, i))
         }
@@ -590,11 +590,11 @@ struct SectionClassifier {
             // Cut at the date: what follows is time and place.
             t = String(t[..<d.range.lowerBound])
         }
-        t = t.replacingOccurrences(of: #"(?i)^(draft|approved|confirmed|unconfirmed)\s+"#, with: "", options: .regularExpression)
-        t = t.replacingOccurrences(of: #"(?i)^(the\s+)?(minutes|notes|record|action notes)\s+(of|from)\s+(the\s+|a\s+)?"#, with: "", options: .regularExpression)
-        t = t.replacingOccurrences(of: #"(?i)[\s–—-]*(meeting notes|minutes|notes|agenda)\s*$"#, with: "", options: .regularExpression)
-        t = t.replacingOccurrences(of: #"(?i)\b(held on|held at|on|at)\s*$"#, with: "", options: .regularExpression)
-        t = t.replacingOccurrences(of: #"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*$"#, with: "", options: .regularExpression)
+        t = t.replacing(regex: #"(?i)^(draft|approved|confirmed|unconfirmed)\s+"#, with: "")
+        t = t.replacing(regex: #"(?i)^(the\s+)?(minutes|notes|record|action notes)\s+(of|from)\s+(the\s+|a\s+)?"#, with: "")
+        t = t.replacing(regex: #"(?i)[\s–—-]*(meeting notes|minutes|notes|agenda)\s*$"#, with: "")
+        t = t.replacing(regex: #"(?i)\b(held on|held at|on|at)\s*$"#, with: "")
+        t = t.replacing(regex: #"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*$"#, with: "")
         return t.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–—-|"))
     }
 
@@ -641,7 +641,7 @@ struct SectionClassifier {
                 i += 1
                 continue
             }
-            if inAgenda && (Self.isMarker(l.text) || l.text.range(of: #"(?i)^(draft\s+)?minutes\b"#, options: .regularExpression) != nil) {
+            if inAgenda && (Self.isMarker(l.text) || l.text.range(ofRegex: #"(?i)^(draft\s+)?minutes\b"#) != nil) {
                 finish()
                 inAgenda = false
                 lastNumber = nil
@@ -703,7 +703,7 @@ struct SectionClassifier {
                 }
             }
             // "Chairman's Announcements" then "(Item 2)": the heading is the line above its item number.
-            if let m = l.text.trimmed.range(of: #"^\(Item (\d{1,3})\)$"#, options: [.regularExpression, .caseInsensitive]), i > 0,
+            if let m = l.text.trimmed.range(ofRegex: #"^\(Item (\d{1,3})\)$"#, caseInsensitive: true), i > 0,
                current.map({ $0.page != l.page || ($0.box?[1] ?? 0) < lines[i - 1].box.y0 - 1 }) ?? true {
                 let number = String(l.text.trimmed[m].filter(\.isNumber))
                 if lastNumber == nil || Self.follows(number, lastNumber) {
@@ -739,7 +739,7 @@ struct SectionClassifier {
     static func plausibleFirst(_ n: ItemNumber.Found, line: Line) -> Bool {
         guard let v = Int(n.number), v > 3 else { return true }
         guard let first = line.words.first?.text, first.hasSuffix(".") || first.hasSuffix(")") else { return false }
-        return n.rest.range(of: #"(?i)^(\#(DateParsing.monthAlt))\b"#, options: .regularExpression) == nil
+        return n.rest.range(ofRegex: #"(?i)^(\#(DateParsing.monthAlt))\b"#) == nil
     }
 
     /// OCR misreads small item numbers ("1." as "ib", "2." as "2s", "4." as "A."). When the line
@@ -766,9 +766,9 @@ struct SectionClassifier {
     }
 
     static func isTopLevel(_ n: String) -> Bool {
-        if n.range(of: #"^\d{1,3}$"#, options: .regularExpression) != nil { return true }
-        if n.range(of: #"^\d{1,4}/\d{2,4}$"#, options: .regularExpression) != nil { return true }
-        if n.range(of: #"^[IVXLC]+$"#, options: .regularExpression) != nil { return true }
+        if n.range(ofRegex: #"^\d{1,3}$"#) != nil { return true }
+        if n.range(ofRegex: #"^\d{1,4}/\d{2,4}$"#) != nil { return true }
+        if n.range(ofRegex: #"^[IVXLC]+$"#) != nil { return true }
         return false
     }
 
@@ -799,12 +799,12 @@ struct SectionClassifier {
         guard let first = t.first else { return true }
         if !(first.isUppercase || first.isNumber || first == "(" || first == "'" || first == "‘" || first == "i" && t.hasPrefix("i")) { return false }
         // "i) Minutes of last Meeting": judge the sub-item's heading.
-        if let sub = t.range(of: #"^([ivx]{1,4}|[a-z])[).]\s+"#, options: .regularExpression) { t = String(t[sub.upperBound...]) }
+        if let sub = t.range(ofRegex: #"^([ivx]{1,4}|[a-z])[).]\s+"#) { t = String(t[sub.upperBound...]) }
         let words = t.split(separator: " ")
         if words.count > 16 && !line.bold { return false }
         if line.bold || isHeadingCase(t) { return true }
         // Short and unpunctuated reads as a heading even in sentence case ("Date of next meeting – 25th May 2017").
-        let sentence = t.range(of: #"\b(was|were|is|are|has|had|will|would|said|noted|asked|reported|agreed|thanked|welcomed|provided|presented|explained|confirmed|shared|reminded|requested)\b"#, options: .regularExpression) != nil
+        let sentence = t.range(ofRegex: #"\b(was|were|is|are|has|had|will|would|said|noted|asked|reported|agreed|thanked|welcomed|provided|presented|explained|confirmed|shared|reminded|requested)\b"#) != nil
         return words.count <= 10 && !sentence && !(t.hasSuffix(".") && words.count > 4)
     }
 
@@ -839,7 +839,7 @@ struct SectionClassifier {
         var bestScore = -1
         for i in lines.indices {
             let text = lines[i].text
-            guard let r = text.range(of: Self.nextPattern, options: .regularExpression) else { continue }
+            guard let r = text.range(ofRegex: Self.nextPattern) else { continue }
             var window = String(text[r.upperBound...])
             var boxes = [lines[i].box]
             var k = i + 1
@@ -851,7 +851,7 @@ struct SectionClassifier {
             guard let d = DateParsing.first(in: window, order: order, reference: meeting.date), d.iso.count == 10 else { continue }
             var score = 1
             if let md = meeting.date, d.iso > md { score += 2 }
-            if text.range(of: #"(?i)date of"#, options: .regularExpression) != nil { score += 1 }
+            if text.range(ofRegex: #"(?i)date of"#) != nil { score += 1 }
             if score >= bestScore {
                 let rest = Self.removingDates(window, order: order)
                 let t = DateParsing.times(in: rest)
@@ -879,7 +879,7 @@ struct SectionClassifier {
                 item = n.number
             }
             let text = l.text.trimmed
-            if let r = text.range(of: Self.actionLine, options: .regularExpression) {
+            if let r = text.range(ofRegex: Self.actionLine) {
                 var rest = String(text[r.upperBound...])
                 var used = [l]
                 var k = i + 1
@@ -902,7 +902,7 @@ struct SectionClassifier {
                 i = k
                 continue
             }
-            if text.range(of: Self.actionHeading, options: .regularExpression) != nil {
+            if text.range(ofRegex: Self.actionHeading) != nil {
                 var k = i + 1
                 var bullets: [[Line]] = []
                 while k < lines.count {
@@ -958,7 +958,7 @@ struct SectionClassifier {
     static func continuesParagraph(_ a: Line, _ b: Line) -> Bool {
         guard !Paragraphs.startsBullet(b), ItemNumber.leading(b) == nil, !b.bold else { return false }
         if a.page != b.page { return true }
-        return b.box.y0 - a.box.y1 < max(a.box.height, b.box.height) * 0.8 && b.text.range(of: actionLine, options: .regularExpression) == nil
+        return b.box.y0 - a.box.y1 < max(a.box.height, b.box.height) * 0.8 && b.text.range(ofRegex: actionLine) == nil
     }
 
     static func isOwnerList(_ s: String) -> Bool {
@@ -970,14 +970,14 @@ struct SectionClassifier {
 
     /// The owner a sentence opens with: "CC to send…", "Clerk to write…", "Force: update…".
     static func ownerSubject(_ s: String) -> String? {
-        if let r = s.range(of: #"^([A-Z][A-Za-z]{0,3}(?:\s*(?:/|,|&|and)\s*[A-Z][A-Za-z]{0,3})*|(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:to|will)\s+[a-z]"#, options: .regularExpression) {
+        if let r = s.range(ofRegex: #"^([A-Z][A-Za-z]{0,3}(?:\s*(?:/|,|&|and)\s*[A-Z][A-Za-z]{0,3})*|(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:to|will)\s+[a-z]"#) {
             let head = String(s[r])
-            let subject = head.replacingOccurrences(of: #"\s+(to|will)\s+[a-z]$"#, with: "", options: .regularExpression)
+            let subject = head.replacing(regex: #"\s+(to|will)\s+[a-z]$"#, with: "")
             let lower = subject.lowercased()
             if ["it", "this", "that", "there", "members", "we", "they", "he", "she", "all"].contains(lower) { return nil }
-            return subject.replacingOccurrences(of: #"^(?i)the\s+"#, with: "", options: .regularExpression)
+            return subject.replacing(regex: #"^(?i)the\s+"#, with: "")
         }
-        if let r = s.range(of: #"^([A-Z][A-Za-z/&]+(?:\s+[A-Z][A-Za-z]+){0,2})\s*:\s+\S"#, options: .regularExpression) {
+        if let r = s.range(ofRegex: #"^([A-Z][A-Za-z/&]+(?:\s+[A-Z][A-Za-z]+){0,2})\s*:\s+\S"#) {
             let head = String(s[r])
             return head.components(separatedBy: ":").first?.trimmed
         }
@@ -990,13 +990,13 @@ struct SectionClassifier {
         if let subject = Self.ownerSubject(text) {
             owners = [subject]
             // "Force: update at next meeting" — the owner label is not part of the action.
-            if let colon = desc.range(of: #"^[^:]{1,40}:\s*"#, options: .regularExpression), String(desc[colon]).trimmed.hasSuffix(":") {
+            if let colon = desc.range(ofRegex: #"^[^:]{1,40}:\s*"#), String(desc[colon]).trimmed.hasSuffix(":") {
                 desc = String(desc[colon.upperBound...])
             }
         }
         var dueText: String?
-        if let r = desc.range(of: #"(?i)\b(by|before|due)\s+(the\s+)?(end of\s+)?(\d{1,2}(st|nd|rd|th)?\s+[A-Za-z]+(\s+\d{4})?|[A-Za-z]+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|next meeting)"#, options: .regularExpression) {
-            dueText = String(desc[r]).replacingOccurrences(of: #"(?i)^(by|before|due)\s+"#, with: "", options: .regularExpression)
+        if let r = desc.range(ofRegex: #"(?i)\b(by|before|due)\s+(the\s+)?(end of\s+)?(\d{1,2}(st|nd|rd|th)?\s+[A-Za-z]+(\s+\d{4})?|[A-Za-z]+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|next meeting)"#) {
+            dueText = String(desc[r]).replacing(regex: #"(?i)^(by|before|due)\s+"#, with: "")
         }
         return Action(item: item, description: desc.trimmed, owners: owners, dueText: dueText,
                       page: used.first?.page, box: Rect.enclosing(used.map(\.box))?.array)
@@ -1010,15 +1010,15 @@ enum PeopleLabel {
     static func kind(of raw: String) -> Kind? {
         let l = raw.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")).lowercased()
         guard !l.isEmpty, l.split(separator: " ").count <= 5 else { return nil }
-        if l.range(of: #"^(apologies|apology|absent|absences|not present|excused|apologies for absence|apologies received|apologies were received from|absent with apologies|absent without apologies|apologies for absence received)$"#, options: .regularExpression) != nil
-            || l.range(of: #"^apolog(ies|y) (and|&|for|received)\b"#, options: .regularExpression) != nil {
+        if l.range(ofRegex: #"^(apologies|apology|absent|absences|not present|excused|apologies for absence|apologies received|apologies were received from|absent with apologies|absent without apologies|apologies for absence received)$"#) != nil
+            || l.range(ofRegex: #"^apolog(ies|y) (and|&|for|received)\b"#) != nil {
             return .apologies
         }
-        if l.range(of: #"\b(in attendance|attendance|attendees|attending)\b|(^|\s)present$|^present\b"#, options: .regularExpression) != nil,
+        if l.range(ofRegex: #"\b(in attendance|attendance|attendees|attending)\b|(^|\s)present$|^present\b"#) != nil,
            !l.contains("not present"), !l.contains("sheet") {
             return .attendees
         }
-        if l.range(of: #"^(present|attendees|attendance|in attendance|also present|also in attendance|attending|members present|officers present|others present|other attendees|core attendees|commissioners present|councillors present|governors present|trustees present|board members present|members|officials|officers|guests|invited|invitees|roll call|members of the public|attendance record)$"#, options: .regularExpression) != nil {
+        if l.range(ofRegex: #"^(present|attendees|attendance|in attendance|also present|also in attendance|attending|members present|officers present|others present|other attendees|core attendees|commissioners present|councillors present|governors present|trustees present|board members present|members|officials|officers|guests|invited|invitees|roll call|members of the public|attendance record)$"#) != nil {
             return .attendees
         }
         if l.hasSuffix(" present") || l.hasSuffix(" attendees") || l.hasSuffix(" in attendance") { return .attendees }
@@ -1028,7 +1028,7 @@ enum PeopleLabel {
 
 enum Roman {
     static func value(_ s: String) -> Int? {
-        guard s.range(of: #"^[IVXLC]+$"#, options: .regularExpression) != nil else { return nil }
+        guard s.range(ofRegex: #"^[IVXLC]+$"#) != nil else { return nil }
         let map: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
         var total = 0, prev = 0
         for c in s.reversed() {

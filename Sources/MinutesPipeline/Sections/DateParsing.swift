@@ -37,7 +37,7 @@ public enum DateParsing {
 
     public static func all(in rawText: String, order: Order = .dayFirst, reference: String? = nil) -> [Found] {
         // OCR reads a superscript ordinal as a quote mark: 27" April, 30’ October.
-        let text = rawText.replacingOccurrences(of: #"(?<=\d)["'”’“]{1,2}(?=\s+[A-Za-z])"#, with: " ", options: .regularExpression)
+        let text = rawText.replacing(regex: #"(?<=\d)["'”’“]{1,2}(?=\s+[A-Za-z])"#, with: " ")
         guard text.count == rawText.count else { return all(in: text, order: order, reference: reference) }
         var found: [Found] = []
         let ns = NSRange(text.startIndex..., in: text)
@@ -119,7 +119,7 @@ public enum DateParsing {
     /// Start and end times in a text: "09:30 – 12:00", "9:00am", "1000hrs", "@ 10.30", "2pm to 4pm".
     public static func times(in text: String) -> (start: String?, end: String?) {
         var out: [String] = []
-        let compact = text.replacingOccurrences(of: #"(?i)\b(\d{2})(\d{2})\s*(hrs|hours|h)\b"#, with: "$1:$2", options: .regularExpression)
+        let compact = text.replacing(regex: #"(?i)\b(\d{2})(\d{2})\s*(hrs|hours|h)\b"#, with: "$1:$2")
         let ns = NSRange(compact.startIndex..., in: compact)
         for m in timePattern.matches(in: compact, range: ns) {
             func g(_ i: Int) -> String? {

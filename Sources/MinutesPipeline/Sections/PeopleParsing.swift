@@ -44,7 +44,7 @@ public enum PeopleParsing {
     public static func isInitials(_ s: String) -> Bool {
         let t = s.trimmingCharacters(in: CharacterSet(charactersIn: "() ,.;"))
         guard (2...5).contains(t.count) else { return false }
-        return t.range(of: #"^[A-Z][A-Za-z]?[A-Z]{1,3}$"#, options: .regularExpression) != nil
+        return t.range(ofRegex: #"^[A-Z][A-Za-z]?[A-Z]{1,3}$"#) != nil
             && t.filter(\.isUppercase).count >= 2
     }
 
@@ -96,7 +96,7 @@ public enum PeopleParsing {
             }
         }
         // Sentences after the entry are notes ("... Commissioner. As part of her role...").
-        if let dot = text.range(of: #"\.\s+[A-Z]"#, options: .regularExpression), text[..<dot.lowerBound].contains(",") {
+        if let dot = text.range(ofRegex: #"\.\s+[A-Z]"#), text[..<dot.lowerBound].contains(",") {
             text = String(text[..<dot.lowerBound])
         }
         var name: String
@@ -105,7 +105,7 @@ public enum PeopleParsing {
             name = String(text[..<comma]).trimmingCharacters(in: .whitespaces)
             role = String(text[text.index(after: comma)...]).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
             if role?.isEmpty ?? true { role = nil }
-        } else if let dash = text.range(of: #"\s[–—-]\s"#, options: .regularExpression) {
+        } else if let dash = text.range(ofRegex: #"\s[–—-]\s"#) {
             name = String(text[..<dash.lowerBound])
             role = String(text[dash.upperBound...])
         } else {

@@ -28,7 +28,7 @@ public struct ResolveOwners: Stage {
                     if d.yearInferred {
                         doc.note(name, .info, page: a.page, "due date '\(dueText)' has no year; \(d.iso.prefix(4)) taken from the meeting date")
                     }
-                } else if dueText.range(of: #"(?i)next (meeting|board|committee)"#, options: .regularExpression) != nil,
+                } else if dueText.range(ofRegex: #"(?i)next (meeting|board|committee)"#) != nil,
                           let next = doc.minutes.nextMeeting?.date {
                     a.due = next
                     doc.note(name, .info, page: a.page, "due '\(dueText)' read as the next meeting's date \(next)")
@@ -44,7 +44,7 @@ public struct ResolveOwners: Stage {
 
     /// "SH / VH" → ["SH", "VH"]; "CC and DCC" → ["CC", "DCC"]; "Chief Constable" stays whole.
     public static func splitOwners(_ raw: String) -> [String] {
-        raw.replacingOccurrences(of: #"\s+(and|&)\s+"#, with: "/", options: .regularExpression)
+        raw.replacing(regex: #"\s+(and|&)\s+"#, with: "/")
             .split(whereSeparator: { $0 == "/" || $0 == "," || $0 == ";" || $0 == "&" || $0 == "\n" })
             .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: " .:-–()")) }
             .filter { !$0.isEmpty }

@@ -3,8 +3,9 @@ import PageLayout
 
 /// Recognises the header row of an action table from the words that name its columns.
 public struct HeaderMatcher: Sendable {
-    /// Header phrases, lower-case, with the role of the column each names.
-    public var phrases: [(words: [String], role: ColumnRole)]
+    /// Header phrases, lower-case words joined by one space, with the role of the column each names.
+    public var phrases: [String: ColumnRole]
+    private var longest: Int
 
     public static let builtIn: [String: ColumnRole] = [
         "item": .discussion, "items": .discussion, "agenda item": .discussion, "item no": .discussion,
@@ -44,8 +45,8 @@ public struct HeaderMatcher: Sendable {
     public init(extra: [String: ColumnRole] = [:]) {
         var all = Self.builtIn
         for (k, v) in extra { all[Self.normal(k)] = v }
-        phrases = all.map { (words: $0.key.split(separator: " ").map(String.init), role: $0.value) }
-            .sorted { $0.words.count > $1.words.count }
+        phrases = all
+        longest = all.keys.map { $0.split(separator: " ").count }.max() ?? 1
     }
 
     static func normal(_ s: String) -> String {
@@ -102,20 +103,20 @@ public struct HeaderMatcher: Sendable {
         var total = 0
         for seg in line.segments {
             let words = seg.words
+            let normal = words.map { Self.normal($0.text) }
             total += words.count
             var k = 0
             while k < words.count {
                 var found = false
-                for p in phrases where p.words.count <= words.count - k {
-                    let slice = words[k..<(k + p.words.count)].map { Self.normal($0.text) }
-                    if slice == p.words {
-                        let text = words[k..<(k + p.words.count)].map(\.text).joined(separator: " ")
-                        columns.append(ActionTable.Column(role: p.role, header: text, x0: words[k].box.x0))
-                        matchedWords += p.words.count
-                        k += p.words.count
-                        found = true
-                        break
-                    }
+                // Longest phrase first: "date for completion" before "date".
+                for n in stride(from: min(longest, words.count - k), through: 1, by: -1) {
+                    guard let role = phrases[normal[k..<(k + n)].joined(separator: " ")] else { continue }
+                    let text = words[k..<(k + n)].map(\.text).joined(separator: " ")
+                    columns.append(ActionTable.Column(role: role, header: text, x0: words[k].box.x0))
+                    matchedWords += n
+                    k += n
+                    found = true
+                    break
                 }
                 if !found { k += 1 }
             }

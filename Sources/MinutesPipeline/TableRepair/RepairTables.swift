@@ -128,8 +128,8 @@ public enum ItemNumber {
         let core = String(t[r])
         let punct = Range(m.range(at: 2), in: t).map { String(t[$0]) } ?? ""
         // A bare roman numeral or letter must be marked ("iii)", "A.") to count.
-        if core.range(of: #"^[ivxlcA-Za-z]+$"#, options: .regularExpression) != nil, punct.isEmpty { return nil }
-        if core.range(of: #"^[0-9]"#, options: .regularExpression) != nil, core.count > 3, !core.contains("/"), !core.contains(".") { return nil }
+        if core.range(ofRegex: #"^[ivxlcA-Za-z]+$"#) != nil, punct.isEmpty { return nil }
+        if core.range(ofRegex: #"^[0-9]"#) != nil, core.count > 3, !core.contains("/"), !core.contains(".") { return nil }
         return core
     }
 
@@ -186,7 +186,7 @@ struct TableReader {
 
     /// An item number that opens a new table row ("2.", "4a"), not a sub-heading ("ii)").
     static func isRowNumber(_ n: String) -> Bool {
-        n.range(of: #"^\d{1,3}[a-z]?$"#, options: .regularExpression) != nil
+        n.range(ofRegex: #"^\d{1,3}[a-z]?$"#) != nil
     }
 
     func read(_ body: [Line]) -> Result {
@@ -359,7 +359,7 @@ enum Paragraphs {
 /// Joins text broken over lines: hyphenated words rejoined, white space folded.
 public enum TextJoin {
     public static func clean(_ s: String) -> String {
-        var t = s.replacingOccurrences(of: #"(\p{Ll})- (\p{Ll})"#, with: "$1$2", options: .regularExpression)
+        var t = s.replacing(regex: #"(\p{Ll})- (\p{Ll})"#, with: "$1$2")
         t = t.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return t.trimmingCharacters(in: CharacterSet(charactersIn: " –-:;"))
     }
