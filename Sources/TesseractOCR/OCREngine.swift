@@ -127,7 +127,9 @@ public final class OCREngine: @unchecked Sendable {
         guard image.dpi > 0, let original = PixImage(gray: image) else {
             throw OCRError.badImage(page: pageNumber, reason: "\(image.width)x\(image.height) px, \(image.pixels.count) bytes")
         }
-        let (upright, skew) = deskew(original)
+        Self.whitenBackground(original, histogramOf: image)
+        let (straight, skew) = deskew(original)
+        let upright = straight
         var best = try read(upright, dpi: image.dpi, page: pageNumber)
         var corrections = skew.map { [$0] } ?? []
         var quarterTurns = 0
@@ -141,7 +143,9 @@ public final class OCREngine: @unchecked Sendable {
                 // A quarter turn brings in lines that were vertical: their skew is new.
                 var pix = PixImage(taking: turned)
                 var turnedSkew: String?
-                if turns != 2 { (pix, turnedSkew) = deskew(pix) }
+                if turns != 2 {
+                    (pix, turnedSkew) = deskew(pix)
+                }
                 let reading = try read(pix, dpi: image.dpi, page: pageNumber)
                 if reading.score > best.score {
                     best = reading
@@ -179,6 +183,26 @@ public final class OCREngine: @unchecked Sendable {
         guard let straight = pixDeskewGeneral(pix.pix, 0, 0, 0, 0, 0, &angle, &confidence) else { return (pix, nil) }
         let applied = abs(angle) >= 0.1 && confidence >= 3
         return (PixImage(taking: straight), applied ? String(format: "deskewed by %.2f°", angle) : nil)
+    }
+
+    /// Paper made pure white and ink pure black, keeping the grey of glyph edges. The LSTM
+    /// reads the grey image, not tesseract's binary one, and a scan's grey, speckled paper
+    /// makes it misread short words on their own: "LF" as "ee", "1." as "ib", "CC" as "CE".
+    /// Paper is the commonest light grey; everything within 50 levels of it becomes white,
+    /// everything below a third of that threshold black, and the rest is stretched between.
+    static func whitenBackground(_ pix: PixImage, histogramOf image: GrayImage) {
+        var histogram = [Int](repeating: 0, count: 256)
+        image.pixels.withUnsafeBufferPointer { px in
+            var i = 0
+            while i < px.count {
+                histogram[Int(px[i])] += 1
+                i += 7
+            }
+        }
+        guard let paper = (128...255).max(by: { histogram[$0] < histogram[$1] }), histogram[paper] > 0 else { return }
+        let white = max(100, paper - 50)
+        let black = white / 3
+        pixGammaTRC(pix.pix, pix.pix, 1.0, Int32(black), Int32(white))
     }
 
     struct Reading {
@@ -281,7 +305,6 @@ public final class OCREngine: @unchecked Sendable {
                 continue
             }
             let confidence = Double(max(0, min(100, TessResultIteratorConfidence(ri, RIL_WORD)))) / 100
-            if Self.isNoise(text, confidence: confidence) { continue }
 
             // Only the legacy engine knows fonts; with LSTM models this returns nothing.
             var bold: Int32 = 0, italic: Int32 = 0, underlined: Int32 = 0, mono: Int32 = 0
@@ -299,7 +322,10 @@ public final class OCREngine: @unchecked Sendable {
             let em = ems[words[i].line]
             words[i].emPixels = em
             if let binary {
-                if Self.isBullet(words[i], em: em, binary: binary) { words[i].text = "\u{2022}" }
+                if Self.isBullet(words[i], em: em, binary: binary) {
+                    words[i].text = "\u{2022}"
+                    words[i].confidence = max(words[i].confidence, 0.9)
+                }
                 if !words[i].fontKnown,
                    let stem = binary.stemWidth(x0: Int(words[i].left), y0: Int(words[i].top), x1: Int(words[i].right),
                                                y1: Int(words[i].bottom), maxRun: max(2, Int(em * 0.3))) {
@@ -307,7 +333,8 @@ public final class OCREngine: @unchecked Sendable {
                 }
             }
         }
-        return words
+        // Bullets first: tesseract often reads them as low-confidence punctuation.
+        return words.filter { $0.text == "\u{2022}" || !Self.isNoise($0.text, confidence: $0.confidence) }
     }
 
     /// Cap/ascender height is about 0.72 of the em in common text faces (Arial 0.72,
@@ -356,6 +383,8 @@ public final class OCREngine: @unchecked Sendable {
 
     /// Specks, rule fragments and table borders read as punctuation with low confidence.
     static func isNoise(_ text: String, confidence: Double) -> Bool {
+        // Table rules read as bars and brackets; minutes never hold a bare one.
+        if text.allSatisfy({ "|[]{}¦".contains($0) }) { return true }
         let hasAlnum = text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
         if !hasAlnum && confidence < 0.5 { return true }
         if !hasAlnum && text.allSatisfy({ "|!_—–-~=:;.,'\"`".contains($0) }) && text.count <= 2 && confidence < 0.8 {
