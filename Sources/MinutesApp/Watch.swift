@@ -65,6 +65,7 @@ public final class Watcher: @unchecked Sendable {
     /// Content hashes being converted now: a second copy waits for the ledger entry.
     private var inHand = Set<String>()
     private var nextReady = 0
+    private var inboxLost = false
     private var inotifyFD: Int32 = -1
     /// Counts for the log line at exit.
     public private(set) var converted = 0
@@ -148,7 +149,17 @@ public final class Watcher: @unchecked Sendable {
     private func scan() -> [String] {
         lock.lock(); defer { lock.unlock() }
         let now = Date()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: options.inbox.path)) ?? []
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: options.inbox.path)
+            if inboxLost { logger.notice("\(options.inbox.path): readable again") }
+            inboxLost = false
+        } catch {
+            // An unmounted share or a removed folder: say so once, keep looking.
+            if !inboxLost { logger.error("\(options.inbox.path): cannot list the inbox (\(DocumentConverter.describe(error))); will keep trying") }
+            inboxLost = true
+            return []
+        }
         var present = Set<String>()
         var ready: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -328,6 +339,8 @@ public final class Watcher: @unchecked Sendable {
     private func move(_ url: URL, to dir: URL, sha: String) -> URL? {
         let fm = FileManager.default
         let name = url.lastPathComponent
+        // The folder may have been removed while the watcher ran.
+        try? fm.createDirectory(at: dir, withIntermediateDirectories: true)
         var target = dir.appendingPathComponent(name)
         var n = 1
         while fm.fileExists(atPath: target.path) {
@@ -344,7 +357,7 @@ public final class Watcher: @unchecked Sendable {
                 forget(url.path)
                 return target
             }
-            if err == ENOENT {
+            if err == ENOENT && !fm.fileExists(atPath: url.path) {
                 logger.info("\(name): vanished before it could be moved")
             } else {
                 logger.error("\(name): cannot move to \(dir.path) (\(String(cString: strerror(err))))")

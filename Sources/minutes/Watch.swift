@@ -47,6 +47,10 @@ struct Watch: ParsableCommand {
         if !(settle >= 0 && settle <= 3600) { throw ValidationError("--settle must be between 0 and 3600 seconds") }
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
         if OutputFormat.parseList(format) == nil { throw ValidationError("--format takes json, md and csv, comma-separated") }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDir), isDir.boolValue else {
+            throw ValidationError("\(inbox): no such folder to watch")
+        }
         let inboxPath = URL(fileURLWithPath: inbox).standardizedFileURL.path
         if URL(fileURLWithPath: out).standardizedFileURL.path == inboxPath {
             throw ValidationError("--out must not be the watched folder")
