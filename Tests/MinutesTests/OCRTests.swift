@@ -104,6 +104,22 @@ final class OCRTests: XCTestCase {
         XCTAssertEqual(doc.pages[0].width, Double(images[0].width) * 72 / 200, accuracy: 0.01)
     }
 
+    func testPagesOCRdInParallelComeOutAsInOrder() throws {
+        let data = try fixture("west-mercia-scan-p2-p3-200dpi", "tif")
+        var serial = PipelineOptions()
+        serial.jobs = 1
+        var parallel = PipelineOptions()
+        parallel.jobs = 2
+        var one = WorkingDocument(input: try InputDocument(fileName: "wm.tif", data: data), options: serial)
+        var two = WorkingDocument(input: try InputDocument(fileName: "wm.tif", data: data), options: parallel)
+        try ExtractText().run(&one)
+        try ExtractText().run(&two)
+        XCTAssertEqual(two.pages.map(\.number), [1, 2])
+        XCTAssertEqual(two.pages.map { $0.words.map(\.text) }, one.pages.map { $0.words.map(\.text) })
+        XCTAssertEqual(two.pages.map { $0.words.map(\.box) }, one.pages.map { $0.words.map(\.box) })
+        XCTAssertEqual(two.diagnostics, one.diagnostics)
+    }
+
     func testUpsideDownPageIsTurnedAndReadable() throws {
         let upright = try pngPage()
         var turned = upright
