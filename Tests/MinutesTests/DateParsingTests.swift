@@ -33,6 +33,17 @@ final class DateParsingTests: XCTestCase {
         XCTAssertEqual(iso("Oct 2017"), "2017-10")
     }
 
+    func testActionLogDueForms() {
+        XCTAssertEqual(iso("Mar-24"), "2024-03")
+        XCTAssertEqual(iso("Sep 24"), "2024-09")
+        XCTAssertEqual(iso("w/c 4 March 2024"), "2024-03-04")
+        XCTAssertEqual(iso("End of May 2024"), "2024-05")
+        XCTAssertEqual(DateParsing.monthOnly(in: "June", reference: "2017-04-27")?.iso, "2017-06")
+        XCTAssertEqual(DateParsing.monthOnly(in: "end of January", reference: "2017-11-02")?.iso, "2018-01")
+        XCTAssertNil(DateParsing.monthOnly(in: "Ongoing", reference: "2017-04-27"))
+        XCTAssertNil(iso("Q1 2024/25"), "a quarter is not a date")
+    }
+
     func testYearInferredFromMeetingDate() {
         let f = DateParsing.first(in: "by 25th May", reference: "2017-04-27")
         XCTAssertEqual(f?.iso, "2017-05-25")

@@ -26,6 +26,8 @@ public enum DateParsing {
         pattern: #"\b(\#(monthAlt))\.?\s+(\d{1,2})\#(ordinal)\b,?(?:\s+(\d{4})\b)?"#, options: .caseInsensitive)
     static let numeric = try! NSRegularExpression(
         pattern: #"(?<![\d/.])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?![\d/])"#)
+    static let shortMonthYear = try! NSRegularExpression(
+        pattern: #"\b(\#(monthAlt))[-/'’ ]\s?(\d{2})\b(?![/.:-]\d)"#, options: .caseInsensitive)
     static let monthYear = try! NSRegularExpression(
         pattern: #"\b(\#(monthAlt))\.?,?\s+(\d{4})\b"#, options: .caseInsensitive)
 
@@ -75,12 +77,30 @@ public enum DateParsing {
             if month > 12, day <= 12 { swap(&day, &month) }
             if let f = make(y, month, day, r, nil) { found.append(f) }
         }
+        // Action logs write "Mar-24", "Sep 24", "Oct/2024".
+        for m in shortMonthYear.matches(in: text, range: ns) {
+            guard let r = Range(m.range, in: text), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
+                  let y = str(m, 2).flatMap({ year($0) }) else { continue }
+            found.append(Found(iso: String(format: "%04d-%02d", y, mon), range: r, yearInferred: false))
+        }
         for m in monthYear.matches(in: text, range: ns) {
             guard let r = Range(m.range, in: text), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
                   let y = str(m, 2).flatMap(Int.init), (1900...2100).contains(y) else { continue }
             found.append(Found(iso: String(format: "%04d-%02d", y, mon), range: r, yearInferred: false))
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A due date given as a month alone ("June", "end of March"): the next such month on or
+    /// after the reference date, as YYYY-MM, marked as having an inferred year.
+    public static func monthOnly(in text: String, reference: String?) -> Found? {
+        guard let ref = reference, let ry = Int(ref.prefix(4)), let rm = Int(ref.dropFirst(5).prefix(2)),
+              let m = RegexCache.shared.regex(#"^(?:(?:by|end of|early|mid|late|before)\s+)?(\#(monthAlt))\.?$"#, caseInsensitive: true)?
+                .firstMatch(in: text.trimmingCharacters(in: .whitespaces), range: NSRange(location: 0, length: (text.trimmingCharacters(in: .whitespaces) as NSString).length)) else { return nil }
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let r = Range(m.range(at: 1), in: t), let mon = months[t[r].lowercased()] else { return nil }
+        let y = mon < rm ? ry + 1 : ry
+        return Found(iso: String(format: "%04d-%02d", y, mon), range: text.startIndex..<text.endIndex, yearInferred: true)
     }
 
     static func year(_ s: String) -> Int? {

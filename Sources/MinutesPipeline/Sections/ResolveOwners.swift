@@ -23,7 +23,8 @@ public struct ResolveOwners: Stage {
             }
             if let dueText = a.dueText?.trimmed, !dueText.isEmpty {
                 a.dueText = dueText
-                if let d = DateParsing.first(in: dueText, order: doc.dateOrder, reference: meetingDate) {
+                if let d = DateParsing.first(in: dueText, order: doc.dateOrder, reference: meetingDate)
+                    ?? DateParsing.monthOnly(in: dueText, reference: meetingDate) {
                     a.due = d.iso
                     if d.yearInferred {
                         doc.note(name, .info, page: a.page, "due date '\(dueText)' has no year; \(d.iso.prefix(4)) taken from the meeting date")

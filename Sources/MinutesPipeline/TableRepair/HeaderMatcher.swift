@@ -29,6 +29,13 @@ public struct HeaderMatcher: Sendable {
         "ref": .ref, "ref.": .ref, "reference": .ref, "no": .ref, "no.": .ref, "number": .ref, "action no": .ref,
         "action number": .ref, "action ref": .ref, "#": .ref, "id": .ref,
         "meeting date & action number": .ref, "meeting date and action number": .ref, "meeting date &": .ref,
+        "minute ref": .ref, "minute reference": .ref, "item ref": .ref, "action id": .ref, "log no": .ref,
+        "owner/lead": .owner, "lead/owner": .owner, "action owner(s)": .owner, "assigned": .owner, "responsible person": .owner,
+        "who by": .owner, "lead officer(s)": .owner, "action lead": .owner,
+        "target completion date": .due, "revised due date": .due, "original due date": .due, "due by date": .due,
+        "expected completion": .due, "date to be completed": .due, "review date": .due,
+        "progress/update": .status, "status/update": .status, "latest update": .status, "progress update": .status,
+        "open/closed status": .status, "rag rating": .status, "outcome": .status,
         "meeting date": .ref, "date raised": .ref, "date of meeting": .ref, "action no.": .ref, "ref no": .ref,
     ]
 
