@@ -20,14 +20,15 @@ RUN export DEBIAN_FRONTEND=noninteractive \
       pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Dependencies first, so a source change does not fetch them again.
 COPY Package.swift ./
-RUN swift package resolve
 COPY Sources ./Sources
 # The manifest declares the test target; SwiftPM wants its folder to exist even for a release build.
 COPY Tests ./Tests
 COPY pipelines ./pipelines
-RUN swift build -c release --product minutes --static-swift-stdlib \
+# The cache mount keeps fetched packages and objects between builds; the binary is copied
+# out in the same step because the mount is not part of the image.
+RUN --mount=type=cache,target=/src/.build \
+    swift build -c release --product minutes --static-swift-stdlib \
  && install -D "$(swift build -c release --show-bin-path)/minutes" /staging/usr/local/bin/minutes \
  && strip /staging/usr/local/bin/minutes \
  && install -d /staging/usr/local/share/minutes/pipelines \

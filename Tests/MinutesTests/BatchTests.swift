@@ -132,6 +132,29 @@ final class BatchTests: XCTestCase {
         XCTAssertEqual(try Minutes.decode(Data(stdout.stdout.utf8)).source.file, "meeting-000.pdf")
     }
 
+    /// Ctrl-C: the files in hand finish, the rest are not started, exit 130; a re-run completes.
+    func testInterruptedBatchFinishesFilesInHandAndExits130() throws {
+        let root = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try CLI.uniqueCopies(of: "good.pdf", count: 30, into: input)
+        let out = root.appendingPathComponent("out")
+        let args = ["convert", input.path, "--out", out.path, "--jobs", "1"]
+        let running = try CLI.Running(args, in: root)
+        XCTAssertTrue(CLI.waitUntil(timeout: 60) { CLI.files(in: out, ext: "json").count >= 2 })
+        running.signal(SIGINT)
+        let r = running.wait(timeout: 60)
+        XCTAssertEqual(r.status, 130, r.stderr)
+        XCTAssertTrue(r.stderr.contains("not started (interrupted)"), r.stderr)
+        XCTAssertEqual(CLI.temporaries(in: out), [])
+        // Every output written has its ledger record: nothing finished is forgotten.
+        let recorded = Set(try CLI.ledger(in: out).compactMap(\.base))
+        XCTAssertEqual(Set(CLI.files(in: out, ext: "json").map { String($0.dropLast(5)) }), recorded)
+        XCTAssertEqual(try CLI.run(args + ["-q"], in: root).status, 0)
+        XCTAssertEqual(CLI.files(in: out, ext: "json").count, 30)
+    }
+
     /// `kill -9` in the middle of a batch, then the same command again: the set completes,
     /// each input converted or failed exactly once, nothing lost, no half-written file.
     func testBatchKilledWithSIGKILLCompletesOnceWhenRunAgain() throws {
