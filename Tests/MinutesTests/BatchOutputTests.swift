@@ -62,7 +62,7 @@ final class BatchOutputTests: XCTestCase {
         try fm.createDirectory(at: dir.appendingPathComponent("a/sub"), withIntermediateDirectories: true)
         try fm.createDirectory(at: dir.appendingPathComponent("b"), withIntermediateDirectories: true)
         for p in ["a/x.pdf", "a/sub/y.PDF", "a/notes.txt", "b/x.pdf"] {
-            fm.createFile(atPath: dir.appendingPathComponent(p).path, contents: Data("%PDF-1.4".utf8))
+            _ = fm.createFile(atPath: dir.appendingPathComponent(p).path, contents: Data("%PDF-1.4".utf8))
         }
         let (inputs, missing) = BatchInputs.expand([dir.appendingPathComponent("a").path,
                                                     dir.path + "/b/*.pdf", dir.path + "/none-*.pdf",

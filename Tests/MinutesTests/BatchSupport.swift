@@ -53,8 +53,8 @@ enum CLI {
             process.arguments = args
             outURL = dir.appendingPathComponent("stdout-\(UUID().uuidString).txt")
             errURL = dir.appendingPathComponent("stderr-\(UUID().uuidString).txt")
-            FileManager.default.createFile(atPath: outURL.path, contents: nil)
-            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
             process.standardOutput = try FileHandle(forWritingTo: outURL)
             process.standardError = try FileHandle(forWritingTo: errURL)
             process.standardInput = FileHandle.nullDevice

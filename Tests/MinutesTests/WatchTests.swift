@@ -67,7 +67,7 @@ final class WatchTests: XCTestCase {
         let w = try startWatcher(["--settle", "1.0"])  // inotify
         let data = try Data(contentsOf: CLI.fixture("good.pdf"))
         let target = inbox.appendingPathComponent("slow.pdf")
-        FileManager.default.createFile(atPath: target.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: target.path, contents: nil)
         let h = try FileHandle(forWritingTo: target)
         let chunk = data.count / 4 + 1
         for start in stride(from: 0, to: data.count, by: chunk) {
