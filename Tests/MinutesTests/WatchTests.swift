@@ -64,7 +64,8 @@ final class WatchTests: XCTestCase {
 
     /// A file written in pieces, with pauses shorter than the settle time, is taken once, whole.
     func testFileStillBeingWrittenIsTakenOnlyWhenComplete() throws {
-        let w = try startWatcher(["--settle", "1.0"])  // inotify
+        // Pauses of 0.4 s against a 2 s settle time: a margin for a loaded machine.
+        let w = try startWatcher(["--settle", "2.0"])  // inotify
         let data = try Data(contentsOf: CLI.fixture("good.pdf"))
         let target = inbox.appendingPathComponent("slow.pdf")
         _ = FileManager.default.createFile(atPath: target.path, contents: nil)
