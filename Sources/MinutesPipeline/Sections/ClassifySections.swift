@@ -342,7 +342,9 @@ struct SectionClassifier {
     func continuesPerson(_ prev: Line, _ l: Line) -> Bool {
         let t = prev.text.trimmed
         guard let first = l.text.trimmed.first else { return false }
+        let lastWord = t.split(separator: " ").last.map { $0.lowercased() } ?? ""
         return first.isLowercase || t.hasSuffix(",") || t.hasSuffix("(") || t.hasSuffix(" of") || t.hasSuffix(" and") || t.hasSuffix("&")
+            || PeopleParsing.courtesy.contains(lastWord) || PeopleParsing.ranks.contains(lastWord)
             || (t.filter { $0 == "(" }.count > t.filter { $0 == ")" }.count)
     }
 
@@ -352,8 +354,18 @@ struct SectionClassifier {
         if lower.isEmpty || lower.hasPrefix("none") || lower.hasPrefix("nil") || lower.hasPrefix("there were no") || lower == "n/a" {
             return []
         }
-        var joined = TextJoin.clean(([valueText] + block.map(\.text)).filter { !$0.isEmpty }
-            .filter { $0.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil }.joined(separator: " "))
+        // Lines join with "; " where a new entry starts and a space where one wraps, so a
+        // list of names on each line splits the same way as one running list.
+        var joinedParts: [String] = valueText.isEmpty ? [] : [valueText]
+        // A line that runs to the right edge of the list is a paragraph wrapping mid-entry.
+        let rightEdge = block.map(\.box.x1).max() ?? 0
+        for (k, l) in block.enumerated() where l.text.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil {
+            let wraps = k > 0 ? continuesPerson(block[k - 1], l) || (block[k - 1].box.x1 > rightEdge - 25 && block.count > 1 && !block[k - 1].text.hasSuffix(")") && !block[k - 1].text.hasSuffix(";"))
+                : (!valueText.isEmpty && (valueText.hasSuffix(",") || valueText.hasSuffix(" and") || l.text.first?.isLowercase == true
+                    || PeopleParsing.courtesy.contains(valueText.split(separator: " ").last.map { $0.lowercased() } ?? "")))
+            if wraps, let last = joinedParts.popLast() { joinedParts.append(last + " " + l.text) } else { joinedParts.append(l.text) }
+        }
+        var joined = TextJoin.clean(joinedParts.joined(separator: "; "))
         if let r = joined.range(ofRegex: #"(?i)apologies (for absence )?(were |was )?(received|given|noted|tendered)?\s*from\s"#) {
             joined = "Apologies from " + joined[r.upperBound...]
             // The sentence ends the list: "… and Nancy Sayer who was substituted by Roxanne Hills. Sarah Hamilton…"
@@ -427,9 +439,12 @@ struct SectionClassifier {
     static func isBareName(_ s: String) -> Bool {
         var t = s.replacing(regex: #"\s*\([A-Z][A-Za-z]{1,4}\)$"#, with: "").trimmed
         t = t.replacing(regex: #"^(?i)and\s+"#, with: "")
-        t = PeopleParsing.splitRank(t).1
+        let untitled = PeopleParsing.splitRank(t).1
+        // "Cllr Mrs Clarke": after a title, a surname alone is a name.
+        let titled = untitled != t
+        t = untitled
         let words = t.split(separator: " ")
-        guard (2...4).contains(words.count), !PeopleParsing.isRoleOnly(t) else { return false }
+        guard ((titled ? 1 : 2)...4).contains(words.count), !PeopleParsing.isRoleOnly(t) else { return false }
         // Initials run together ("EP WK") are not a name: a name has a word in mixed case.
         let mixed = words.contains { $0.count >= 2 && $0.contains(where: \.isLowercase) }
         return mixed && words.allSatisfy { $0.first?.isUppercase == true } && !t.contains(",")
@@ -450,10 +465,7 @@ struct SectionClassifier {
             if !e.isEmpty {
                 // "Cllr A Smith and Cllr B Jones" names two people; "Police and Crime Commissioner" one office.
                 let parts = e.contains("(") ? [e] : e.components(separatedBy: " and ")
-                let split = parts.count > 1 && parts.allSatisfy { p in
-                    let t = p.trimmed
-                    return t.first?.isUppercase == true && !PeopleParsing.isRoleOnly(t)
-                }
+                let split = parts.count > 1 && parts.allSatisfy { Self.isBareName($0.trimmed) }
                 for part in (split ? parts : [e]) where !part.trimmed.isEmpty {
                     out.append((group, part.trimmed))
                 }
@@ -555,7 +567,9 @@ struct SectionClassifier {
             }
             if !Self.isHeadingCase(raw) && !l.bold { continue }
             let cleaned = Self.cleanTitle(raw, order: order)
-            guard cleaned.count >= 4 else { continue }
+            // "Draft Minutes of the meeting held on" leaves only "meeting": no title.
+            guard cleaned.count >= 4, cleaned.split(separator: " ").count >= 2 || cleaned.first?.isUppercase == true,
+                  !["meeting", "the meeting", "a meeting"].contains(cleaned.lowercased()) else { continue }
             var score = l.fontSize / max(1, maxSize) * 2 + (l.bold ? 1 : 0) - Double(rank) * 0.15
             if cleaned.range(ofRegex: #"(?i)\b(meeting|board|committee|panel|council|group|forum|commission|cabinet|assembly|trustees|governors)\b"#) != nil { score += 1 }
             if cleaned.split(separator: " ").count > 14 { score -= 2 }
@@ -737,9 +751,11 @@ struct SectionClassifier {
     /// A first item numbered above 3 ("84. Apologies" in council minutes) needs a marked number
     /// and a heading that is not a date ("28 August 2014").
     static func plausibleFirst(_ n: ItemNumber.Found, line: Line) -> Bool {
+        // "1 March 2014 at 7.30pm" is a date, whatever the number.
+        if n.rest.range(ofRegex: #"(?i)^(\#(DateParsing.monthAlt))\b"#) != nil { return false }
         guard let v = Int(n.number), v > 3 else { return true }
         guard let first = line.words.first?.text, first.hasSuffix(".") || first.hasSuffix(")") else { return false }
-        return n.rest.range(ofRegex: #"(?i)^(\#(DateParsing.monthAlt))\b"#) == nil
+        return true
     }
 
     /// OCR misreads small item numbers ("1." as "ib", "2." as "2s", "4." as "A."). When the line
@@ -750,8 +766,10 @@ struct SectionClassifier {
         guard (1...3).contains(token.count), token.count <= expected.count + 1 else { return nil }
         let lookalikes: [Character: Character] = ["l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "A": "4", "S": "5", "s": "5",
                                                   "O": "0", "o": "0", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "g": "9", "q": "9"]
-        let mapped = String(token.map { $0.isNumber ? $0 : (lookalikes[$0] ?? "?") })
-        guard mapped.hasPrefix(expected), mapped.count - expected.count <= 1, token != expected else { return nil }
+        // Every character reads as a digit, but for one trailing full stop misread ("2s", "ib").
+        let digits = token.count > expected.count && "sb,'".contains(token.last ?? " ") ? String(token.dropLast()) : token
+        let mapped = String(digits.map { $0.isNumber ? $0 : (lookalikes[$0] ?? "?") })
+        guard mapped == expected, token != expected else { return nil }
         // A lone capital letter is a real list marker ("A. Introduction") unless the numbering expects 4 or 5.
         let rest = l.words.dropFirst().map(\.text).joined(separator: " ")
         guard let c = rest.first, c.isUppercase else { return nil }

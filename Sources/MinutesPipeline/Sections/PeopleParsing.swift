@@ -13,7 +13,7 @@ public enum PeopleParsing {
         "t/supt", "t/ch supt", "acc", "dcc",
     ]
     static let courtesy = ["county councillors", "county councillor", "district councillors", "district councillor", "district cllr",
-                           "county cllr", "parish councillor", "councillors", "cllrs", "clirs", "clir", "councillor", "cllr.", "cllr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr",
+                           "county cllr", "parish councillor", "district clir", "county clir", "clir.", "councillors", "cllrs", "clirs", "clir", "councillor", "cllr.", "cllr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr",
                            "prof.", "prof", "professor", "sir", "dame", "rev.", "rev", "revd", "the rt hon", "rt hon", "hon."]
 
     /// Words that make a phrase a role or office rather than a person's name.
