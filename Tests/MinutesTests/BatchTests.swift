@@ -138,7 +138,7 @@ final class BatchTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let input = root.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
-        try CLI.uniqueCopies(of: "good.pdf", count: 30, into: input)
+        try CLI.uniqueCopies(of: "good.pdf", count: 12, into: input)
         let out = root.appendingPathComponent("out")
         let args = ["convert", input.path, "--out", out.path, "--jobs", "1"]
         let running = try CLI.Running(args, in: root)
@@ -152,7 +152,7 @@ final class BatchTests: XCTestCase {
         let recorded = Set(try CLI.ledger(in: out).compactMap(\.base))
         XCTAssertEqual(Set(CLI.files(in: out, ext: "json").map { String($0.dropLast(5)) }), recorded)
         XCTAssertEqual(try CLI.run(args + ["-q"], in: root).status, 0)
-        XCTAssertEqual(CLI.files(in: out, ext: "json").count, 30)
+        XCTAssertEqual(CLI.files(in: out, ext: "json").count, 12)
     }
 
     /// `kill -9` in the middle of a batch, then the same command again: the set completes,
