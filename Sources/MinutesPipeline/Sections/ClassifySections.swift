@@ -19,8 +19,27 @@ public struct ClassifySections: Stage {
         doc.minutes.agenda = c.agenda
         doc.minutes.items = c.items
         doc.minutes.nextMeeting = c.nextMeeting
-        doc.minutes.actions = ActionMerge.merge(table: doc.tableActions, inline: c.actions)
+        doc.minutes.actions = ActionMerge.merge(table: Self.placed(doc.tableActions, in: c.items),
+                                                inline: Self.placed(c.actions, in: c.items))
         doc.diagnostics += c.diagnostics
+    }
+
+    /// Each action belongs to the last top-level item that starts above it on the page: the
+    /// item list is settled by now, the number a table or paragraph happened to show is not.
+    static func placed(_ actions: [Action], in items: [Item]) -> [Action] {
+        let starts = items.compactMap { it -> (page: Int, y: Double, number: String)? in
+            guard let p = it.page, let n = it.number else { return nil }
+            return (p, it.box?[1] ?? 0, n)
+        }
+        guard !starts.isEmpty else { return actions }
+        return actions.map { a in
+            var a = a
+            guard let p = a.page else { return a }
+            let y = a.box?[1] ?? 0
+            if let owner = starts.last(where: { $0.page < p || $0.page == p && $0.y <= y + 2 }) { a.item = owner.number }
+            a.description = a.description.replacing(regex: #"^(\d{1,3}(\.\d{1,2})+|\d{1,3}[.)]|[a-h][.)]|\([a-h]\)|[ivx]{1,4}[.)])\s+(?=[A-Z])"#, with: "")
+            return a
+        }
     }
 
     /// Day-first unless the options or the document say otherwise: a numeric date whose

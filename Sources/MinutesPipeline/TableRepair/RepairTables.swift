@@ -41,7 +41,8 @@ public struct RepairTables: Stage {
                     if header.kind == .grid { j += again.lineCount; continue }
                     break
                 }
-                if ColumnLayout.crosses(l, columns) { break }
+                // Body text may run into a margin column now and then; only a grid ends at full-width text.
+                if header.kind == .grid, ColumnLayout.crosses(l, columns) { break }
                 body.append(l)
                 j += 1
             }
@@ -98,7 +99,9 @@ public struct RepairTables: Stage {
             let previousEnd = cols[k - 1].x0.isFinite ? cols[k - 1].x0 + 10 : -Double.infinity
             var starts: [Double] = []
             for l in sample {
-                for seg in l.segments where seg.box.x0 <= headerX + 3 && seg.box.x0 >= max(previousEnd, headerX - 45) {
+                for seg in l.segments where seg.box.x0 <= headerX + 3 && seg.box.x0 >= max(previousEnd, headerX - (kind == .margin ? 20 : 45)) {
+                    // A margin column holds initials; other text there is body text running long.
+                    if kind == .margin, !seg.words.allSatisfy({ PeopleParsing.isInitials($0.text) || $0.text == "/" || $0.text == "&" }) { continue }
                     starts.append(seg.box.x0)
                 }
             }
@@ -304,8 +307,14 @@ struct TableReader {
                 anchors.append(last)
             }
         }
-        for a in anchors {
-            let range = Paragraphs.around(flowLines, a.index)
+        // Two owners beside one paragraph mark two actions: each takes the lines from its own
+        // line down to the next owner's line (the first also takes the lines above it).
+        let ranges = anchors.map { Paragraphs.around(flowLines, $0.index) }
+        for (k, a) in anchors.enumerated() {
+            var range = ranges[k]
+            if k + 1 < anchors.count, ranges[k + 1] == range { range = range.lowerBound...(anchors[k + 1].index - 1) }
+            if k > 0, ranges[k - 1] == ranges[k] { range = a.index...range.upperBound }
+            guard range.lowerBound <= range.upperBound else { continue }
             let lines = Array(flowLines[range])
             let text = TextJoin.clean(Paragraphs.stripBullet(lines.map(\.text).joined(separator: " ")))
             guard !text.isEmpty else { continue }
