@@ -316,10 +316,11 @@ public struct Diagnostic: Codable, Equatable, Sendable {
 }
 
 public extension Minutes {
-    /// Stable, human-readable JSON: fields in model order, two-space indent.
+    /// Stable, human-readable JSON: keys sorted (Foundation on Linux does not keep the order
+    /// fields were encoded in), two-space indent; the same minutes give the same bytes.
     func jsonData() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(self)
         data.append(0x0A)
         return data

@@ -22,7 +22,7 @@ public struct PipelineFile: Sendable {
     /// Identifies what a result was made with, so a batch can tell a stale output from a
     /// current one: the format version and the hash of the profile text.
     public var version: String {
-        "\(Self.formatVersion) \(SHA256.hex(Data(text.utf8)).prefix(16))"
+        "\(Self.formatVersion) stages \(StageRegistry.codeVersion) \(SHA256.hex(Data(text.utf8)).prefix(16))"
     }
 
     public func pipeline(options override: PipelineOptions? = nil) -> Pipeline {

@@ -38,6 +38,12 @@ final class ModelAndInputTests: XCTestCase {
         XCTAssertThrowsError(try Minutes.decode(Data(json.utf8)))
     }
 
+    func testSameInputGivesTheSameBytes() throws {
+        let a = try Fixtures.convert("kent-performance-delivery-board-2017-06").jsonData()
+        let b = try Fixtures.convert("kent-performance-delivery-board-2017-06").jsonData()
+        XCTAssertEqual(a, b)
+    }
+
     func testEveryFieldIsWrittenEvenWhenUnknown() throws {
         let m = Minutes(source: Source(file: "a.pdf", sha256: "", pages: 1, method: .text),
                         actions: [Action(description: "x")])
