@@ -247,6 +247,24 @@ final class OCRTests: XCTestCase {
 
     // MARK: - When to OCR
 
+    func page(_ text: String) -> Page {
+        let words = text.split(separator: " ").enumerated().map { i, w in
+            Word(text: String(w), box: Rect(x0: Double(i % 10) * 50, y0: Double(i / 10) * 14,
+                                            x1: Double(i % 10) * 50 + 40, y1: Double(i / 10) * 14 + 10), fontSize: 10)
+        }
+        return Page(number: 1, width: 595, height: 842, words: words)
+    }
+
+    func testGarbledGlyphMapNeedsOCRButATableOfFiguresDoesNot() {
+        // The text layer of horsley-pc-draft-minutes-2014-03-18-garbled-text.pdf, page 1.
+        let garbled = page("\"#& \"#$ 6',8 /398+74,8.+2++8/3-.+1*43 8. '6). '8 52/38.+%/11'-+'11 6+7+38116')0+88 .'/62'3 116'9*;+11 %/)+.'/62'3 1167 4;+117 67'='3*7)43'-. 388+3*'3)+ +564+%6..4.#%-9'..")
+        XCTAssertFalse(TextLayerQuality.isUsable(garbled))
+        // A statistics table (icdar2013 us-018): mostly numbers, real words between them.
+        let figures = page("Table 14. Actual and projected numbers for public high school graduates, by region and state: United States 2,753,438 2,799,250 2,815,544 2,893,045 3,001,337 Northeast 485,670 503,528 521,015 536,697 Connecticut 34,573 35,515 36,222 37,541 Maine 13,278 13,077 12,950")
+        XCTAssertTrue(TextLayerQuality.isUsable(figures))
+        XCTAssertTrue(TextLayerQuality.isUsable(page("The Commissioner welcomed everyone to the meeting and thanked the members for attending on 27th April 2017.")))
+    }
+
     func testStampOnAScanIsNotATextLayer() {
         let stamp = Page(number: 1, width: 595, height: 842, words: [
             Word(text: "Scanned", box: Rect(x0: 20, y0: 10, x1: 60, y1: 20), fontSize: 8),

@@ -261,23 +261,45 @@ public struct ExtractText: Stage {
 /// Decides whether a page's text layer can be trusted, or the page needs OCR.
 public enum TextLayerQuality {
     public static func isUsable(_ page: Page) -> Bool {
-        var letters = 0, total = 0, vowels = 0, oddGlyphs = 0
+        var letters = 0, digits = 0, total = 0, vowels = 0, oddGlyphs = 0, cleanWords = 0
         for w in page.words {
             for s in w.text.unicodeScalars {
                 total += 1
                 if s.properties.isAlphabetic {
                     letters += 1
                     if "aeiouAEIOU".unicodeScalars.contains(s) { vowels += 1 }
+                } else if ("0"..."9").contains(s) {
+                    digits += 1
                 }
                 // Private-use and control code points mean a font with no Unicode mapping.
                 if (0xE000...0xF8FF).contains(s.value) || s.value < 0x20 || s.value == 0xFFFD { oddGlyphs += 1 }
             }
+            if isCleanWord(w.text) { cleanWords += 1 }
         }
-        guard letters >= 20 else { return false }
+        guard letters + digits >= 20 else { return false }
         if Double(oddGlyphs) > 0.1 * Double(total) { return false }
-        // Shifted glyph maps read as consonant soup: English text is about 38% vowels.
-        let vowelShare = Double(vowels) / Double(letters)
-        return vowelShare > 0.2 && Double(letters) / Double(total) > 0.5
+        // A shifted glyph map reads as symbol soup ("6',8 /398+74,8.+2"): few of its words
+        // are a plain word or a plain number, where real pages (tables of figures too)
+        // have two in three or more.
+        if Double(cleanWords) < 0.5 * Double(page.words.count) { return false }
+        // ...or as consonant soup: English text is about 38% vowels.
+        if letters >= 20, Double(vowels) / Double(letters) <= 0.2 { return false }
+        return true
+    }
+
+    /// A word of letters (with inner apostrophes or hyphens) or a number (with inner
+    /// separators), inside any punctuation.
+    static func isCleanWord(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let isCore: (Unicode.Scalar) -> Bool = { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        guard let first = scalars.firstIndex(where: isCore), let last = scalars.lastIndex(where: isCore) else { return false }
+        let core = scalars[first...last]
+        let joiners: Set<Unicode.Scalar> = ["'", "\u{2019}", "-", "\u{2013}", ",", ".", ":", "/"]
+        let hasLetter = core.contains { $0.properties.isAlphabetic }
+        let hasDigit = core.contains { ("0"..."9").contains($0) }
+        guard !(hasLetter && hasDigit) || core.count <= 4 else { return false }  // "27th", "4a" are fine
+        return core.allSatisfy { isCore($0) || joiners.contains($0) }
+            && !zip(core, core.dropFirst()).contains { joiners.contains($0) && joiners.contains($1) }
     }
 
     /// A page that is one full-page image with a little text laid over it (a stamp, a
