@@ -225,7 +225,8 @@ public final class OCREngine: @unchecked Sendable {
 
     private func read(_ pix: PixImage, dpi: Double, page: Int) throws -> Reading {
         TessBaseAPISetImage2(api, pix.pix)
-        TessBaseAPISetSourceResolution(api, Int32(dpi.rounded()))
+        // Tesseract rejects resolutions under 70 (a thumbnail without a stated one).
+        TessBaseAPISetSourceResolution(api, Int32(max(70, dpi.rounded())))
         defer { TessBaseAPIClear(api) }
         guard TessBaseAPIRecognize(api, nil) == 0 else { throw OCRError.recognitionFailed(page: page) }
         var binary: BinaryRows?
