@@ -561,6 +561,10 @@ struct SectionClassifier {
             for i in header + Array(lines.indices.prefix(40)) {
                 if let d = DateParsing.first(in: lines[i].text, order: order), d.iso.count == 10 {
                     meeting.date = d.iso
+                    if !header.contains(i) {
+                        // Not in the heading: it may be another meeting's date quoted in the text.
+                        note(.warning, page: lines[i].page, "meeting date \(d.iso) taken from body text: \"\(ResolveOwners.short(lines[i].text))\"")
+                    }
                     let t = DateParsing.times(in: Self.removingDates(lines[i].text, order: order))
                     if meeting.startTime == nil { meeting.startTime = t.start; meeting.endTime = t.end }
                     if meeting.venue == nil { meeting.venue = Self.venueAfterDate(lines[i].text, order: order) }
@@ -666,7 +670,8 @@ struct SectionClassifier {
         while i < lines.count {
             let l = lines[i]
             let key = StripRunningText.key(l.text)
-            if key == "agenda" || key.hasPrefix("agenda ") && key.count < 20 {
+            // "AGENDA" as a heading, not "Agenda item 5" in the minutes.
+            if key.range(ofRegex: #"^(draft |the |meeting )?agenda( \(.*\)| for .*)?:?$"#) != nil && key.count < 40 {
                 finish()
                 inAgenda = true
                 sawAgendaHeading = true
