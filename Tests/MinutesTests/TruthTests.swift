@@ -82,6 +82,11 @@ final class TruthTests: XCTestCase {
             for a in out.actions {
                 XCTAssertNotNil(a.page, "\(name): page of \(a.description)")
                 XCTAssertEqual(a.box?.count, 4, "\(name): box of \(a.description)")
+                if let b = a.box, b.count == 4 {
+                    // One page's box: top above bottom, within an A4/Letter page.
+                    XCTAssertLessThan(b[1], b[3], "\(name): box of \(a.description)")
+                    XCTAssertLessThan(b[3] - b[1], 400, "\(name): box of \(a.description) spans too much")
+                }
                 XCTAssertEqual(a.owners.count, a.ownerNames.count)
             }
             for p in out.attendees { XCTAssertNotNil(p.page, "\(name): page of \(p.name)") }

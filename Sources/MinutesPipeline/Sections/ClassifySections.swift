@@ -936,7 +936,7 @@ struct SectionClassifier {
                     let para = previousParagraph(before: i)
                     if !para.isEmpty {
                         actions.append(Action(item: item, description: TextJoin.clean(para.map(\.text).joined(separator: " ")),
-                                              owners: [rest], page: l.page, box: Rect.enclosing(para.map(\.box) + [l.box])?.array))
+                                              owners: [rest], page: l.page, box: Rect.enclosing(para.filter { $0.page == l.page }.map(\.box) + [l.box])?.array))
                     }
                 } else if !rest.isEmpty {
                     actions.append(makeAction(rest, item: item, lines: used))
@@ -1041,7 +1041,7 @@ struct SectionClassifier {
             dueText = String(desc[r]).replacing(regex: #"(?i)^(by|before|due)\s+"#, with: "")
         }
         return Action(item: item, description: desc.trimmed, owners: owners, dueText: dueText,
-                      page: used.first?.page, box: Rect.enclosing(used.map(\.box))?.array)
+                      page: used.first?.page, box: Rect.enclosing(used.filter { $0.page == used.first?.page }.map(\.box))?.array)
     }
 }
 

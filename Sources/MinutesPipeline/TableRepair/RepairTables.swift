@@ -250,7 +250,10 @@ struct TableReader {
                 b.due += cells[.due] ?? []
                 b.status += cells[.status] ?? []
                 b.refWords += refWords
-                if !actionWords.isEmpty || !fields.isEmpty { b.boxes.append(Rect.enclosing((actionWords + fields).map(\.box)) ?? line.box) }
+                // The box is where the action starts: a row continued overleaf has no one box.
+                if line.page == b.page, !actionWords.isEmpty || !fields.isEmpty {
+                    b.boxes.append(Rect.enclosing((actionWords + fields).map(\.box)) ?? line.box)
+                }
                 open = b
             }
             previous = (line.page, !actionWords.isEmpty, !fields.isEmpty)
@@ -320,7 +323,8 @@ struct TableReader {
             guard !text.isEmpty else { continue }
             let owners = a.owner.map(\.text).joined(separator: " ")
             result.actions.append(Action(item: a.item, description: text, owners: [owners],
-                                         page: lines.first?.page, box: Rect.enclosing(lines.map(\.box) + a.owner.map(\.box))?.array))
+                                         page: lines.first?.page,
+                                         box: Rect.enclosing(lines.filter { $0.page == lines.first?.page }.map(\.box) + a.owner.map(\.box))?.array))
         }
         result.flow = flowLines
         result.lastItem = item
