@@ -229,13 +229,85 @@ public final class OCREngine: @unchecked Sendable {
         TessBaseAPISetSourceResolution(api, Int32(max(70, dpi.rounded())))
         defer { TessBaseAPIClear(api) }
         guard TessBaseAPIRecognize(api, nil) == 0 else { throw OCRError.recognitionFailed(page: page) }
-        var binary: BinaryRows?
-        if let t = TessBaseAPIGetThresholdedImage(api) {
-            binary = BinaryRows(PixImage(taking: t))
-        }
+        let thresholded = TessBaseAPIGetThresholdedImage(api).map(PixImage.init(taking:))
+        let binary = thresholded.flatMap(BinaryRows.init)
         var raw = readWords(binary: binary)
+        if let thresholded {
+            raw += missedText(thresholded, binary: binary, found: raw)
+        }
         StrokeBold.mark(&raw)
         return Reading(words: raw, width: pix.width, height: pix.height)
+    }
+
+    /// Text the page layout passed over. Tesseract's layout analysis drops a short
+    /// lone line in a column of its own: an item number in a ruled table ("5." in the
+    /// cell left of "Transformation Savings") never reaches the recogniser. Ink of glyph
+    /// size that no word covers is grouped into runs on a line and each run read as a
+    /// single line; only confident readings are kept.
+    private func missedText(_ thresholded: PixImage, binary: BinaryRows?, found: [RawWord]) -> [RawWord] {
+        guard found.count >= 10 else { return [] }
+        let ems = found.map(\.emPixels).filter { $0 > 0 }.sorted()
+        guard !ems.isEmpty else { return [] }
+        let em = ems[ems.count / 2]
+        guard em >= 8, let copy = pixCopy(nil, thresholded.pix).map(PixImage.init(taking:)) else { return [] }
+        let pad = Int32(em * 0.2)
+        for w in found {
+            guard let box = boxCreate(w.left - pad, w.top - pad, w.right - w.left + 2 * pad, w.bottom - w.top + 2 * pad) else { continue }
+            pixClearInRect(copy.pix, box)
+            var b: UnsafeMutablePointer<BOX>? = box
+            boxDestroy(&b)
+        }
+        guard let boxa = pixConnComp(copy.pix, nil, 8) else { return [] }
+        var boxaRef: UnsafeMutablePointer<BOXA>? = boxa
+        defer { boxaDestroy(&boxaRef) }
+        let count = Int(boxaGetCount(boxa))
+        guard count > 0, count < 5000 else { return [] }
+
+        struct Glyph { var x0: Int32, y0: Int32, x1: Int32, y1: Int32 }
+        var glyphs: [Glyph] = []
+        for i in 0..<count {
+            var x: Int32 = 0, y: Int32 = 0, w: Int32 = 0, h: Int32 = 0
+            guard boxaGetBoxGeometry(boxa, Int32(i), &x, &y, &w, &h) == 0 else { continue }
+            let hh = Double(h), ww = Double(w)
+            // Letter-sized, not a speck, not a sliver of a rule, not a solid block.
+            guard hh >= 0.4 * em, hh <= 1.3 * em, ww >= 0.12 * em, ww <= 1.5 * em, hh / ww <= 8 else { continue }
+            if let fill = binary?.fill(x0: Int(x), y0: Int(y), x1: Int(x + w), y1: Int(y + h)), fill > 0.85 { continue }
+            glyphs.append(Glyph(x0: x, y0: y, x1: x + w, y1: y + h))
+        }
+        guard !glyphs.isEmpty, glyphs.count <= 400 else { return [] }
+
+        // Runs: glyphs on one line with less than an em between them.
+        glyphs.sort { ($0.y0, $0.x0) < ($1.y0, $1.x0) }
+        var runs: [Glyph] = []
+        for g in glyphs {
+            if let i = runs.firstIndex(where: { r in
+                let overlap = min(r.y1, g.y1) - max(r.y0, g.y0)
+                let gap = max(g.x0 - r.x1, r.x0 - g.x1)
+                return Double(overlap) > 0.5 * Double(min(r.y1 - r.y0, g.y1 - g.y0)) && Double(gap) < em
+            }) {
+                runs[i] = Glyph(x0: min(runs[i].x0, g.x0), y0: min(runs[i].y0, g.y0),
+                                x1: max(runs[i].x1, g.x1), y1: max(runs[i].y1, g.y1))
+            } else {
+                runs.append(g)
+            }
+        }
+
+        TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE)
+        defer { TessBaseAPISetPageSegMode(api, PSM_AUTO) }
+        let width = Int32(thresholded.width), height = Int32(thresholded.height)
+        let margin = Int32(em * 0.4)
+        var words: [RawWord] = []
+        for r in runs.prefix(40) {
+            let x0 = max(0, r.x0 - margin), y0 = max(0, r.y0 - margin)
+            let x1 = min(width, r.x1 + margin), y1 = min(height, r.y1 + margin)
+            guard x1 > x0, y1 > y0 else { continue }
+            TessBaseAPISetRectangle(api, x0, y0, x1 - x0, y1 - y0)
+            guard TessBaseAPIRecognize(api, nil) == 0 else { continue }
+            words += readWords(binary: binary).filter { w in
+                w.confidence >= 0.7 && w.text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
+            }
+        }
+        return words
     }
 
     /// Orientation of the text in degrees counter-clockwise (0, 90, 180, 270) with OSD's

@@ -120,6 +120,25 @@ final class OCRTests: XCTestCase {
         XCTAssertEqual(two.diagnostics, one.diagnostics)
     }
 
+    func testItemNumbersAloneInTableCellsAreRead() throws {
+        // Tesseract's page layout skips these lone "5." ... "8." cells (the CLI prints none);
+        // the pass over uncovered ink reads them.
+        let image = try XCTUnwrap(ImageFile.pages(from: fixture("essex-pcc-scan-p6-200dpi", "tif")).first)
+        let page = try engine().recognize(image, pageNumber: 6).page
+        for (number, heading) in [("5.", "Transformation"), ("6.", "Monthly"), ("7.", "AOB"), ("8.", "Date")] {
+            let n = try XCTUnwrap(word(number, in: page), "\(number) not read")
+            let h = try XCTUnwrap(page.words.first { $0.text == heading && $0.box.verticalOverlap(n.box) > 0.3 },
+                                  "\(heading) not beside \(number)")
+            // Text-layer twin: numbers at x 54, headings at x 82 (a box may take in a
+            // speck of the cell's rule at x 45).
+            XCTAssertEqual(n.box.x0, 54, accuracy: 7, number)
+            XCTAssertLessThan(n.box.x1, h.box.x0)
+        }
+        // Nothing else is read twice.
+        let texts = page.words.map { "\($0.text)@\(Int($0.box.x0 / 5)),\(Int($0.box.y0 / 5))" }
+        XCTAssertEqual(Set(texts).count, texts.count)
+    }
+
     func testUpsideDownPageIsTurnedAndReadable() throws {
         let upright = try pngPage()
         var turned = upright
