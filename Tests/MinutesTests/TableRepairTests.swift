@@ -134,3 +134,36 @@ final class TableRepairTests: XCTestCase {
         XCTAssertEqual(matcher.match([l], at: 0, pageWidth: 595)?.columns.map(\.role), [.discussion, .action, .owner, .due])
     }
 }
+
+extension TableRepairTests {
+    func testUnlabelledMarginColumnOfInitials() throws {
+        let doc = try run([
+            line(1, 100, [(40, "1."), (80, "Staff Advisory Group")], bold: true),
+            line(1, 115, [(80, "The group will meet ten days before the Board.")]),
+            line(1, 130, [(80, "The Clerk will circulate the terms of reference."), (520, "AW")]),
+            line(1, 145, [(80, "Members asked about timing.")]),
+            line(1, 175, [(40, "2."), (80, "Premises")], bold: true),
+            line(1, 190, [(80, "A lease renewal is due and will be checked."), (520, "SG/NS")]),
+            line(1, 205, [(80, "No other business was raised.")]),
+            line(1, 235, [(40, "3."), (80, "Finance")], bold: true),
+            line(1, 250, [(80, "The budget will be reviewed in May."), (522, "IB")]),
+        ])
+        XCTAssertEqual(doc.tables.first?.kind, .margin)
+        XCTAssertEqual(doc.tableActions.map(\.owners), [["AW"], ["SG/NS"], ["IB"]])
+        // The action is the paragraph beside the initials (here it runs on to the next line).
+        XCTAssertEqual(doc.tableActions.first?.description.hasPrefix("The Clerk will circulate the terms of reference."), true)
+        XCTAssertTrue(doc.diagnostics.contains { $0.message.contains("no heading") })
+    }
+
+    func testInitialsBesideAnAttendeeListAreNotActions() throws {
+        let doc = try run([
+            line(1, 100, [(60, "Present:-")]),
+            line(1, 115, [(60, "Susannah Hancock, Executive Director, OPCC"), (500, "SH")]),
+            line(1, 130, [(60, "Derek Benson, Deputy Chief Constable"), (500, "DB")]),
+            line(1, 145, [(60, "Wil Kennedy, Head of Strategic Change"), (500, "WK")]),
+            line(1, 160, [(60, "Carly Fry, Assistant Director"), (500, "CF")]),
+        ])
+        XCTAssertTrue(doc.tables.isEmpty)
+        XCTAssertTrue(doc.tableActions.isEmpty)
+    }
+}

@@ -11,7 +11,13 @@ public struct RepairTables: Stage {
     public func run(_ doc: inout WorkingDocument) throws {
         let widths = Dictionary(doc.pages.map { ($0.number, $0.width) }, uniquingKeysWith: { a, _ in a })
         let matcher = HeaderMatcher(extra: doc.options.columnHeaders)
-        let lines = doc.lines
+        var lines = doc.lines
+        let labelled = lines.indices.contains { matcher.match(lines, at: $0, pageWidth: widths[lines[$0].page] ?? 595) != nil }
+        if !labelled, let column = Self.unlabelledMarginColumn(lines, widths: widths) {
+            // No header names it, so mark where it starts with one, as a header would.
+            lines.insert(column.header, at: column.before)
+            doc.note(name, .info, page: column.header.page, "a right-hand column of initials with no heading read as an action column")
+        }
         var flow: [Line] = []
         var actions: [Action] = []
         var i = 0
@@ -72,6 +78,42 @@ public struct RepairTables: Stage {
         doc.tableActions = actions
     }
 
+    /// A right-hand column of owner initials with no heading: at least three lines end, far
+    /// right, in a run of initials ("AW", "SG/NS") at about the same x, beside body text.
+    static func unlabelledMarginColumn(_ lines: [Line], widths: [Int: Double]) -> (header: Line, before: Int)? {
+        var hits: [(index: Int, x: Double)] = []
+        for (i, l) in lines.enumerated() {
+            guard l.segments.count >= 2, let last = l.segments.last, let w = widths[l.page] else { continue }
+            guard last.box.x0 > w * 0.72, last.words.count <= 3,
+                  last.words.allSatisfy({ Self.isInitialsGroup($0.text) || ["/", "&", ","].contains($0.text) }),
+                  last.words.contains(where: { Self.isInitialsGroup($0.text) }) else { continue }
+            // Beside prose: the rest of the line reads as words, not figures or codes.
+            let prose = l.segments.dropLast().flatMap(\.words).filter { $0.text.count > 2 && $0.text.allSatisfy(\.isLetter) && $0.text.contains(where: \.isLowercase) }
+            guard prose.count >= 4 else { continue }
+            hits.append((i, last.box.x0))
+        }
+        guard hits.count >= 3 else { return nil }
+        let xs = hits.map(\.x).sorted()
+        let median = xs[xs.count / 2]
+        let near = hits.filter { abs($0.x - median) < 25 }
+        guard near.count >= 3, let first = near.first else { return nil }
+        // Initials on line after line are a list of people (name … initials), not actions set
+        // here and there beside the discussion.
+        let adjacent = zip(near, near.dropFirst()).filter { $1.index == $0.index + 1 }.count
+        guard adjacent * 2 < near.count else { return nil }
+        // A header-like line for the matcher: the word "Action" at the column's left edge.
+        let l = lines[first.index]
+        let x = near.map(\.x).min() ?? median
+        let word = Word(text: "Action", box: Rect(x0: x, y0: l.box.y0 - 0.5, x1: x + 30, y1: l.box.y0), fontSize: l.fontSize)
+        return (Line(page: l.page, segments: [Segment(words: [word])]), first.index)
+    }
+
+    /// "AW", "SG/NS", "RS&SG": initials alone or joined.
+    static func isInitialsGroup(_ text: String) -> Bool {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "&" || $0 == "," })
+        return !parts.isEmpty && parts.allSatisfy { PeopleParsing.isInitials(String($0)) }
+    }
+
     /// Item/number columns hold the item's number and its discussion; a table with no
     /// discussion or action column keeps its actions in the unlabelled first column.
     static func normalise(_ columns: [ActionTable.Column]) -> [ActionTable.Column] {
@@ -101,7 +143,7 @@ public struct RepairTables: Stage {
             for l in sample {
                 for seg in l.segments where seg.box.x0 <= headerX + 3 && seg.box.x0 >= max(previousEnd, headerX - (kind == .margin ? 20 : 45)) {
                     // A margin column holds initials; other text there is body text running long.
-                    if kind == .margin, !seg.words.allSatisfy({ PeopleParsing.isInitials($0.text) || $0.text == "/" || $0.text == "&" }) { continue }
+                    if kind == .margin, !seg.words.allSatisfy({ isInitialsGroup($0.text) || $0.text == "/" || $0.text == "&" }) { continue }
                     starts.append(seg.box.x0)
                 }
             }
