@@ -35,7 +35,11 @@ public struct OCRPage: Sendable {
 /// and reuse it; an engine must be used by one thread at a time.
 public final class OCREngine: @unchecked Sendable {
     private let api: OpaquePointer
-    private let osd: OpaquePointer?
+    /// The orientation engine, made on first need: most pages read well upright, and its
+    /// legacy model costs tens of megabytes per worker.
+    private var osd: OpaquePointer?
+    private var osdTried = false
+    private let tessdata: String?
     public let language: String
 
     /// The lowest OSD margin that turns a page; below it a wrong turn costs more than
@@ -63,20 +67,24 @@ public final class OCREngine: @unchecked Sendable {
         TessBaseAPISetPageSegMode(api, PSM_AUTO)
         self.api = api
 
-        // Orientation needs the legacy "osd" model; without it pages are simply not turned.
-        var osdAPI: OpaquePointer? = TessBaseAPICreate()
-        if let o = osdAPI {
-            let orc = Self.withCStrings(["debug_file"], ["/dev/null"]) { names, values in
-                TessBaseAPIInit4(o, tessdata, "osd", OEM_TESSERACT_ONLY, nil, 0, names, values, 1, 0)
-            }
-            if orc != 0 {
-                TessBaseAPIDelete(o)
-                osdAPI = nil
-            } else {
-                TessBaseAPISetPageSegMode(o, PSM_OSD_ONLY)
-            }
+        self.tessdata = tessdata
+    }
+
+    /// Orientation needs the legacy "osd" model; without it pages are simply not turned.
+    private func orientationEngine() -> OpaquePointer? {
+        if osdTried { return osd }
+        osdTried = true
+        guard let o = TessBaseAPICreate() else { return nil }
+        let orc = Self.withCStrings(["debug_file"], ["/dev/null"]) { names, values in
+            TessBaseAPIInit4(o, tessdata, "osd", OEM_TESSERACT_ONLY, nil, 0, names, values, 1, 0)
         }
-        osd = osdAPI
+        if orc != 0 {
+            TessBaseAPIDelete(o)
+            return nil
+        }
+        TessBaseAPISetPageSegMode(o, PSM_OSD_ONLY)
+        osd = o
+        return o
     }
 
     deinit {
@@ -88,7 +96,7 @@ public final class OCREngine: @unchecked Sendable {
         }
     }
 
-    public var canDetectOrientation: Bool { osd != nil }
+    public var canDetectOrientation: Bool { orientationEngine() != nil }
 
     // MARK: - Threads
 
@@ -313,7 +321,7 @@ public final class OCREngine: @unchecked Sendable {
     /// Orientation of the text in degrees counter-clockwise (0, 90, 180, 270) with OSD's
     /// confidence margin; nil when OSD is unavailable or finds too little text.
     func orientation(of pix: PixImage) -> (Int, Float)? {
-        guard let osd else { return nil }
+        guard let osd = orientationEngine() else { return nil }
         // OSD classifies a few hundred character blobs; at half of a 300 dpi scan they are
         // still plenty large, and finding them costs a quarter of the time.
         var source = pix
