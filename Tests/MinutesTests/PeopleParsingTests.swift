@@ -57,16 +57,7 @@ final class PeopleParsingTests: XCTestCase {
 /// Section classification on lines built by hand.
 final class SectionClassifierTests: XCTestCase {
     func line(_ y: Double, _ cells: [(Double, String)], bold: Bool = false, page: Int = 1) -> Line {
-        var words: [Word] = []
-        for (x, text) in cells {
-            var cx = x
-            for w in text.split(separator: " ") {
-                let width = Double(w.count) * 5
-                words.append(Word(text: String(w), box: Rect(x0: cx, y0: y, x1: cx + width, y1: y + 10), fontSize: 10, bold: bold))
-                cx += width + 3
-            }
-        }
-        return Line(page: page, segments: BuildLines.segments(words))
+        makeLine(page: page, y: y, cells, bold: bold)
     }
 
     func classify(_ lines: [Line]) -> SectionClassifier {

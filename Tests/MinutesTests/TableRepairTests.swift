@@ -5,18 +5,8 @@ import XCTest
 
 /// Table repair on word boxes built by hand: what the stage does, independent of any PDF.
 final class TableRepairTests: XCTestCase {
-    /// A line of words; each cell is (x, text), words laid out 5 pt per character.
     func line(_ page: Int, _ y: Double, _ cells: [(Double, String)], bold: Bool = false) -> Line {
-        var words: [Word] = []
-        for (x, text) in cells {
-            var cx = x
-            for w in text.split(separator: " ") {
-                let width = Double(w.count) * 5
-                words.append(Word(text: String(w), box: Rect(x0: cx, y0: y, x1: cx + width, y1: y + 10), fontSize: 10, bold: bold))
-                cx += width + 3
-            }
-        }
-        return Line(page: page, segments: BuildLines.segments(words))
+        makeLine(page: page, y: y, cells, bold: bold)
     }
 
     func run(_ lines: [Line]) throws -> WorkingDocument {

@@ -68,3 +68,18 @@ enum CanonicalJSON {
         return out.joined(separator: "\n")
     }
 }
+
+/// A line of words laid out 5 pt per character, each cell starting at its x: word boxes built
+/// by hand for stage tests.
+func makeLine(page: Int = 1, y: Double, _ cells: [(Double, String)], bold: Bool = false) -> Line {
+    var words: [Word] = []
+    for (x, text) in cells {
+        var cx = x
+        for w in text.split(separator: " ") {
+            let width = Double(w.count) * 5
+            words.append(Word(text: String(w), box: Rect(x0: cx, y0: y, x1: cx + width, y1: y + 10), fontSize: 10, bold: bold))
+            cx += width + 3
+        }
+    }
+    return Line(page: page, segments: BuildLines.segments(words))
+}
