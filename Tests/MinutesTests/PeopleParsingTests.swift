@@ -124,4 +124,14 @@ final class SectionClassifierTests: XCTestCase {
         XCTAssertEqual(c.items.map(\.number), ["1", "2", "3", "4"])
         XCTAssertTrue(c.diagnostics.contains { $0.message.contains("'A.' taken as 4") })
     }
+
+    func testMeetingTitlesLoseMinutesDatesAndPlaces() {
+        func clean(_ s: String) -> String { SectionClassifier.cleanTitle(s, order: .dayFirst) }
+        XCTAssertEqual(clean("DRAFT Minutes of the Police and Crime Board, 5th June 2019"), "Police and Crime Board")
+        XCTAssertEqual(clean("Monthly Assurance Meeting May 2016 – Meeting Notes"), "Monthly Assurance Meeting")
+        XCTAssertEqual(clean("Minutes of the Meeting of the Finance Committee held on Tuesday 4 March 2024 at 7pm"), "Finance Committee")
+        XCTAssertEqual(clean("Board of Trustees Meeting Minutes – 12 May 2021"), "Board of Trustees Meeting")
+        XCTAssertEqual(clean("Minutes of the Annual Parish Meeting"), "Annual Parish Meeting")
+        XCTAssertEqual(clean("Force Performance Scrutiny Meeting"), "Force Performance Scrutiny Meeting")
+    }
 }

@@ -629,10 +629,18 @@ struct SectionClassifier {
         }
         t = t.replacing(regex: #"(?i)^(draft|approved|confirmed|unconfirmed)\s+"#, with: "")
         t = t.replacing(regex: #"(?i)^(the\s+)?(minutes|notes|record|action notes)\s+(of|from)\s+(the\s+|a\s+)?"#, with: "")
-        t = t.replacing(regex: #"(?i)[\s–—-]*(meeting notes|minutes|notes|agenda)\s*$"#, with: "")
-        t = t.replacing(regex: #"(?i)\b(held on|held at|on|at)\s*$"#, with: "")
-        t = t.replacing(regex: #"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*$"#, with: "")
-        return t.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–—-|"))
+        // "Meeting of the Finance Committee" names the Finance Committee.
+        t = t.replacing(regex: #"(?i)^(a\s+|the\s+)?(ordinary\s+|extraordinary\s+|special\s+)?meeting\s+of\s+(the\s+)?(?=\S+\s+\S+)"#, with: "")
+        // Trailing words come off one after another: "… Committee held on Tuesday", "… Meeting – Minutes".
+        var previous = ""
+        while previous != t {
+            previous = t
+            t = t.replacing(regex: #"(?i)[\s–—-]*(meeting notes|minutes|notes|agenda)\s*$"#, with: "")
+            t = t.replacing(regex: #"(?i)\s+(held on|held at|held in|held|on|at|in)\s*$"#, with: "")
+            t = t.replacing(regex: #"(?i)\s*\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*$"#, with: "")
+            t = t.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–—-|"))
+        }
+        return t
     }
 
     // MARK: items
