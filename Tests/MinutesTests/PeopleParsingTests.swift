@@ -134,4 +134,14 @@ final class SectionClassifierTests: XCTestCase {
         XCTAssertEqual(clean("Minutes of the Annual Parish Meeting"), "Annual Parish Meeting")
         XCTAssertEqual(clean("Force Performance Scrutiny Meeting"), "Force Performance Scrutiny Meeting")
     }
+
+    func testVenueIsWhatFollowsTheDateAndTimes() {
+        func venue(_ s: String) -> String? { SectionClassifier.venueAfterDate(s, order: .dayFirst) }
+        XCTAssertEqual(venue("27th April 2017, 09:30 – 12:00, OPCC Conference Room, Hoffmanns Way"), "OPCC Conference Room, Hoffmanns Way")
+        XCTAssertEqual(venue("Thursday 29 September 2014 9:00am, PCC's Conference Room, Hoffmanns Way"), "PCC's Conference Room, Hoffmanns Way")
+        XCTAssertEqual(venue("Tuesday 4 March 2024 at 7pm in the Village Hall"), "the Village Hall")
+        XCTAssertNil(venue("Wednesday, 7 June 2017, 1000hrs"))
+        XCTAssertNil(venue("Monday, October 30, 2019"))
+        XCTAssertNil(venue("January 27, 2020, 7:00 p.m."))
+    }
 }

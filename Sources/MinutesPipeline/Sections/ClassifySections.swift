@@ -227,17 +227,21 @@ struct SectionClassifier {
     /// "27th April 2017, 09:30 – 12:00, OPCC Conference Room, Hoffmanns Way": what follows the
     /// date and times is the venue.
     static func venueAfterDate(_ text: String, order: DateParsing.Order) -> String? {
-        let parts = text.components(separatedBy: ",").map(\.trimmed)
-        guard let lastTimeOrDate = parts.lastIndex(where: { p in
-            DateParsing.first(in: p, order: order) != nil || DateParsing.times(in: p).start != nil
-                || p.range(ofRegex: weekday) != nil
-        }) else { return nil }
-        var tail = Array(parts[(lastTimeOrDate + 1)...]).filter { !$0.isEmpty }
-        // "Thursday 29 September 2014 9:00am, PCC's Conference Room": the time may be glued to the date part.
-        if tail.isEmpty { return nil }
-        if let first = tail.first, first.lowercased().hasPrefix("at ") { tail[0] = String(first.dropFirst(3)) }
-        let v = tail.joined(separator: ", ")
-        return v.count >= 3 ? v : nil
+        // What follows the last date, less the times and joining words, is the place.
+        guard let last = DateParsing.all(in: text, order: order).last else { return nil }
+        var tail = String(text[last.range.upperBound...])
+        while true {
+            let before = tail
+            tail = tail.replacing(regex: #"^[\s,;:–—-]+"#, with: "")
+            tail = tail.replacing(regex: #"^(?i)(at|in|from|starting at|commencing at|@)\s+"#, with: "")
+            tail = tail.replacing(regex: #"^(?i)\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?|hrs|hours)?(?=[\s,;–—-]|$)"#, with: "")
+            tail = tail.replacing(regex: #"^(?i)\d{3,4}\s*(hrs|hours|h)\b"#, with: "")
+            tail = tail.replacing(regex: #"^(?i)(to|until|till|and)\s+"#, with: "")
+            if tail == before { break }
+        }
+        tail = tail.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.–—-"))
+        guard tail.count >= 3, tail.range(ofRegex: "[A-Za-z]{3}") != nil else { return nil }
+        return tail
     }
 
     // MARK: people
@@ -580,7 +584,8 @@ struct SectionClassifier {
             let raw = l.text.trimmed
             let key = raw.lowercased()
             if raw.range(ofRegex: Self.genericTitle) != nil { continue }
-            if key.count < 4 || raw.range(ofRegex: "[A-Za-z]") == nil || Paragraphs.startsBullet(l) { continue }
+            if key.count < 4 || raw.range(ofRegex: "[A-Za-z]") == nil || Paragraphs.startsBullet(l) || label(at: i) != nil
+                || raw.hasPrefix("o ") { continue }
             if raw.range(ofRegex: Self.orgPattern) != nil, Self.isHeadingCase(raw), rank < 6,
                raw.split(separator: " ").count <= 10, raw.rangeOfCharacter(from: .decimalDigits) == nil, !raw.contains(")"),
                raw.range(ofRegex: #"(?i)^(minutes|notes|record)\b"#) == nil,
@@ -590,8 +595,9 @@ struct SectionClassifier {
             }
             if !Self.isHeadingCase(raw) && !l.bold { continue }
             let cleaned = Self.cleanTitle(raw, order: order)
-            // "Draft Minutes of the meeting held on" leaves only "meeting": no title.
-            guard cleaned.count >= 4, cleaned.split(separator: " ").count >= 2 || cleaned.first?.isUppercase == true,
+            // "Draft Minutes of the meeting held on" leaves only "meeting": no title; nor is a sentence one.
+            guard cleaned.count >= 4, cleaned.split(separator: " ").count <= 12,
+                  cleaned.range(ofRegex: #"(?i)\b(held their|was|were|is|are|has|had|will|said|welcomed|opened|noted)\b"#) == nil, cleaned.split(separator: " ").count >= 2 || cleaned.first?.isUppercase == true,
                   !["meeting", "the meeting", "a meeting"].contains(cleaned.lowercased()) else { continue }
             var score = l.fontSize / max(1, maxSize) * 2 + (l.bold ? 1 : 0) - Double(rank) * 0.15
             if cleaned.range(ofRegex: #"(?i)\b(meeting|board|committee|panel|council|group|forum|commission|cabinet|assembly|trustees|governors)\b"#) != nil { score += 1 }
@@ -636,7 +642,7 @@ struct SectionClassifier {
         while previous != t {
             previous = t
             t = t.replacing(regex: #"(?i)[\s–—-]*(meeting notes|minutes|notes|agenda)\s*$"#, with: "")
-            t = t.replacing(regex: #"(?i)\s+(held on|held at|held in|held|on|at|in)\s*$"#, with: "")
+            t = t.replacing(regex: #"(?i)\s+(held on|held at|held in|held|on|at|in|as of|as at|as|of|dated|from|for)\s*$"#, with: "")
             t = t.replacing(regex: #"(?i)\s*\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*$"#, with: "")
             t = t.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–—-|"))
         }
@@ -1072,6 +1078,7 @@ enum PeopleLabel {
             return .attendees
         }
         if l.hasSuffix(" present") || l.hasSuffix(" attendees") || l.hasSuffix(" in attendance") { return .attendees }
+        if l.hasSuffix(" absent") || l.hasSuffix(" apologies") || l.hasSuffix(" excused") { return .apologies }
         return nil
     }
 }
