@@ -39,7 +39,7 @@ public struct DocumentConverter: Sendable {
 public extension Error {
     /// One line for the user: typed errors say the file and what is wrong.
     var oneLine: String {
-        let text = (self as? CustomStringConvertible)?.description ?? "\(self)"
+        let text = String(describing: self)
         return text.replacingOccurrences(of: "\n", with: " ")
     }
 }
