@@ -34,9 +34,24 @@ struct PipelineChoice: ParsableArguments {
     @Option(name: .long, help: "Numeric date order: auto, day-first or month-first (default: the pipeline's).")
     var dateOrder: String?
 
+    @Option(name: .long, help: "When to OCR a page: auto (no usable text layer), always or never (default: the pipeline's).")
+    var ocr: String?
+
+    @Option(name: .long, help: "OCR language(s) for tesseract, e.g. eng or eng+cym (default: the pipeline's).")
+    var lang: String?
+
+    @Option(name: .long, help: "Resolution PDF pages are rendered at for OCR (default: the pipeline's, 300).")
+    var dpi: Double?
+
     func validate() throws {
         if let d = dateOrder, PipelineOptions.DateOrder(rawValue: d) == nil {
             throw ValidationError("--date-order must be auto, day-first or month-first")
+        }
+        if let o = ocr, PipelineOptions.OCRMode(rawValue: o) == nil {
+            throw ValidationError("--ocr must be auto, always or never")
+        }
+        if let d = dpi, !(70...1200).contains(d) {
+            throw ValidationError("--dpi must be between 70 and 1200")
         }
     }
 
@@ -54,6 +69,18 @@ struct PipelineChoice: ParsableArguments {
         if let d = dateOrder, let order = PipelineOptions.DateOrder(rawValue: d) {
             options.dateOrder = order
             version += " date-order=\(d)"
+        }
+        if let o = ocr, let mode = PipelineOptions.OCRMode(rawValue: o) {
+            options.ocr = mode
+            version += " ocr=\(o)"
+        }
+        if let lang {
+            options.language = lang
+            version += " lang=\(lang)"
+        }
+        if let dpi {
+            options.dpi = dpi
+            version += " dpi=\(Int(dpi))"
         }
         return (file.pipeline(options: options), version)
     }
@@ -109,9 +136,11 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let logger = log.bootstrap()
-        let (pipeline, version) = try choice.resolve()
-        let converter = DocumentConverter(pipeline: pipeline)
+        var (pipeline, version) = try choice.resolve()
         let expanded = BatchInputs.expand(inputs)
+        // One document: its pages share the workers. Several: each worker takes whole files.
+        pipeline.options.jobs = expanded.inputs.count <= 1 ? max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount) : 1
+        let converter = DocumentConverter(pipeline: pipeline)
         var inspect: (@Sendable (String, WorkingDocument) -> Void)?
         if let wanted = dumpStage {
             inspect = { name, doc in
