@@ -14,8 +14,10 @@ extension PDFPage {
         if longest > Double(maxSide) { scale = Double(maxSide) / max(wPt, hPt) }
         let width = max(1, Int((wPt * scale).rounded()))
         let height = max(1, Int((hPt * scale).rounded()))
-        let blank = GrayImage(width: width, height: height, pixels: [UInt8](repeating: 255, count: width * height),
-                              dpi: scale * 72)
+        // Made only on failure: a 300 dpi page is 9 MB a copy.
+        var blank: GrayImage {
+            GrayImage(width: width, height: height, pixels: [UInt8](repeating: 255, count: width * height), dpi: scale * 72)
+        }
 
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
             return blank
