@@ -71,7 +71,7 @@ extension String {
         (try? NSRegularExpression(pattern: pattern))?.numberOfMatches(in: self, range: NSRange(startIndex..., in: self)) ?? 0
     }
 
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmed: String { trimmedNative }
 }
 
 struct SectionClassifier {
@@ -91,8 +91,12 @@ struct SectionClassifier {
     /// Lines already read as a field or a people list, not item text.
     var consumed = Set<Int>()
 
+    /// Each line's label, read once: several passes ask for it.
+    let labels: [Label?]
+
     init(lines: [Line], runningText: [Line], stage: String) {
         self.lines = lines
+        labels = lines.map(Self.computeLabel)
         self.runningText = runningText
         self.stage = stage
     }
@@ -118,8 +122,10 @@ struct SectionClassifier {
 
     enum FieldKind { case title, date, time, venue, chair, attendees, apologies, ignore }
 
+    static let labelEdge: Set<Character> = [" ", ":", "-", "–"]
+
     static func fieldKind(_ label: String) -> FieldKind? {
-        let l = label.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–")).replacingOccurrences(of: "  ", with: " ")
+        let l = label.lowercased().trimming(labelEdge).replacingOccurrences(of: "  ", with: " ")
         switch l {
         case "title", "meeting", "meeting title", "name of meeting", "committee", "board": return .title
         case "date", "date & time", "date and time", "date/time", "meeting date", "date & venue", "when", "held on": return .date
@@ -139,8 +145,12 @@ struct SectionClassifier {
 
     /// A label at the start of a line: "Venue:", "Date & time:", or a first segment that is a
     /// known label ("Venue   PCC Conference Room").
-    func label(at i: Int) -> (kind: FieldKind, label: String, value: String, valueX: Double?)? {
-        var line = lines[i]
+    typealias Label = (kind: FieldKind, label: String, value: String, valueX: Double?)
+
+    func label(at i: Int) -> Label? { labels[i] }
+
+    static func computeLabel(_ original: Line) -> Label? {
+        var line = original
         // "o Commissioners Present: …" — a bullet before the label.
         if let w = line.words.first, w.text.count <= 2, Paragraphs.startsBullet(line) || w.text == "o", line.words.count > 1 {
             var segs = line.segments
@@ -1064,7 +1074,7 @@ enum PeopleLabel {
     enum Kind { case attendees, apologies }
 
     static func kind(of raw: String) -> Kind? {
-        let l = raw.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")).lowercased()
+        let l = raw.trimming(SectionClassifier.labelEdge).lowercased()
         guard !l.isEmpty, l.split(separator: " ").count <= 5 else { return nil }
         if l.range(ofRegex: #"^(apologies|apology|absent|absences|not present|excused|apologies for absence|apologies received|apologies were received from|absent with apologies|absent without apologies|apologies for absence received)$"#) != nil
             || l.range(ofRegex: #"^apolog(ies|y) (and|&|for|received)\b"#) != nil {

@@ -96,8 +96,8 @@ public enum DateParsing {
     public static func monthOnly(in text: String, reference: String?) -> Found? {
         guard let ref = reference, let ry = Int(ref.prefix(4)), let rm = Int(ref.dropFirst(5).prefix(2)),
               let m = RegexCache.shared.regex(#"^(?:(?:by|end of|early|mid|late|before)\s+)?(\#(monthAlt))\.?$"#, caseInsensitive: true)?
-                .firstMatch(in: text.trimmingCharacters(in: .whitespaces), range: NSRange(location: 0, length: (text.trimmingCharacters(in: .whitespaces) as NSString).length)) else { return nil }
-        let t = text.trimmingCharacters(in: .whitespaces)
+                .firstMatch(in: text.trimmedNative, range: NSRange(location: 0, length: (text.trimmedNative as NSString).length)) else { return nil }
+        let t = text.trimmedNative
         guard let r = Range(m.range(at: 1), in: t), let mon = months[t[r].lowercased()] else { return nil }
         let y = mon < rm ? ry + 1 : ry
         return Found(iso: String(format: "%04d-%02d", y, mon), range: text.startIndex..<text.endIndex, yearInferred: true)

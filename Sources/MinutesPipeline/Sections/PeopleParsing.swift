@@ -51,7 +51,7 @@ public enum PeopleParsing {
     /// `segments` are the text runs of one line (a wide gap separates them); a last run of
     /// initials is the person's initials.
     public static func parse(segments rawSegments: [String]) -> Parsed? {
-        var segments = rawSegments.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var segments = rawSegments.map { $0.trimmedNative }.filter { !$0.isEmpty }
         while let f = segments.first, f.count <= 2, f.unicodeScalars.allSatisfy({ !CharacterSet.alphanumerics.contains($0) }) {
             segments.removeFirst()
         }
@@ -77,14 +77,14 @@ public enum PeopleParsing {
     /// `initialsKnown`: the initials stood in their own column, so a parenthesis at the end
     /// ("Essex Police (EP)") is part of the role.
     public static func parse(text raw: String, initialsKnown: Bool = false) -> Parsed? {
-        var text = Paragraphs.stripBullet(raw).trimmingCharacters(in: .whitespaces)
+        var text = Paragraphs.stripBullet(raw).trimmedNative
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.:"))
         guard !text.isEmpty, text.count < 160 else { return nil }
         var initials: String?
         // Trailing "(XX)" or a parenthetical role; notes such as "(part of the meeting)" go.
         var parenRole: String?
         while !initialsKnown, let open = text.lastIndex(of: "("), text.hasSuffix(")") {
-            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingCharacters(in: .whitespaces)
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmedNative
             text = String(text[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
             if isInitials(inner), initials == nil {
                 initials = inner
@@ -102,7 +102,7 @@ public enum PeopleParsing {
         var name: String
         var role: String?
         if let comma = text.firstIndex(of: ",") {
-            name = String(text[..<comma]).trimmingCharacters(in: .whitespaces)
+            name = String(text[..<comma]).trimmedNative
             role = String(text[text.index(after: comma)...]).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
             if role?.isEmpty ?? true { role = nil }
         } else if let dash = text.range(ofRegex: #"\s[–—-]\s"#) {
@@ -131,7 +131,7 @@ public enum PeopleParsing {
     static func cleanRole(_ role: String) -> String {
         var r = role.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:"))
         if r.hasSuffix("."), let last = r.split(separator: " ").last, last.count > 6 { r.removeLast() }
-        return r.trimmingCharacters(in: .whitespaces)
+        return r.trimmedNative
     }
 
     /// Removes a leading rank or courtesy title; returns the rank as written when it is a rank.
@@ -144,7 +144,7 @@ public enum PeopleParsing {
             let lower = rest.lowercased()
             for r in ranks + courtesy where lower.hasPrefix(r + " ") {
                 let written = String(rest.prefix(r.count))
-                rest = String(rest.dropFirst(r.count)).trimmingCharacters(in: .whitespaces)
+                rest = String(rest.dropFirst(r.count)).trimmedNative
                 if ranks.contains(r) { rank = rank.map { $0 + " " + written } ?? written }
                 changed = true
                 break

@@ -34,3 +34,21 @@ extension String {
         return r.stringByReplacingMatches(in: self, range: NSRange(startIndex..., in: self), withTemplate: template)
     }
 }
+
+extension String {
+    /// Trims the given characters from both ends without going through NSString, which
+    /// dominated per-word work on Linux.
+    func trimming(_ characters: Set<Character>) -> String {
+        guard let first = firstIndex(where: { !characters.contains($0) }),
+              let last = lastIndex(where: { !characters.contains($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+extension String {
+    /// White space trimmed from both ends, natively.
+    var trimmedNative: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+}

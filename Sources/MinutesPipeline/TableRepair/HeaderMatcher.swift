@@ -56,9 +56,10 @@ public struct HeaderMatcher: Sendable {
         longest = all.keys.map { $0.split(separator: " ").count }.max() ?? 1
     }
 
+    private static let edge: Set<Character> = [":", ";", ",", "|", "*", " ", "\t"]
+
     static func normal(_ s: String) -> String {
-        s.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":;,|*").union(.whitespaces))
-            .split(separator: " ").joined(separator: " ")
+        s.lowercased().trimming(edge).split(separator: " ").joined(separator: " ")
     }
 
     public struct Match: Sendable {

@@ -166,7 +166,7 @@ public enum ItemNumber {
         options: [.caseInsensitive])
 
     public static func parse(_ token: String) -> String? {
-        let t = token.trimmingCharacters(in: .whitespaces)
+        let t = token.trimmedNative
         guard !t.isEmpty, t.count <= 8 else { return nil }
         let range = NSRange(t.startIndex..., in: t)
         guard let m = pattern.firstMatch(in: t, range: range), let r = Range(m.range(at: 1), in: t) else { return nil }
