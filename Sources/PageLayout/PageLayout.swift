@@ -90,7 +90,6 @@ public struct Segment: Equatable, Sendable {
     public var text: String { words.map(\.text).joined(separator: " ") }
     public var box: Rect { Rect.enclosing(words.map(\.box)) ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0) }
     public var bold: Bool { !words.isEmpty && words.allSatisfy(\.bold) }
-    public var minConfidence: Double? { words.compactMap(\.confidence).min() }
 }
 
 /// One visual line of a page: its segments from left to right.
@@ -111,5 +110,4 @@ public struct Line: Equatable, Sendable {
         return sizes.isEmpty ? 0 : sizes[sizes.count / 2]
     }
     public var bold: Bool { !words.isEmpty && words.allSatisfy(\.bold) }
-    public var minConfidence: Double? { words.compactMap(\.confidence).min() }
 }

@@ -10,15 +10,24 @@ public enum PDFError: Error, Equatable, CustomStringConvertible {
     case noPages(file: String)
     case pageUnreadable(file: String, page: Int)
 
-    public var description: String {
+    public var file: String {
         switch self {
-        case .encrypted(let f): return "\(f): encrypted: needs a password (--password)"
-        case .wrongPassword(let f): return "\(f): encrypted: the password given does not open it"
-        case .damaged(let f, let reason): return "\(f): damaged PDF: \(reason)"
-        case .noPages(let f): return "\(f): the PDF has no pages"
-        case .pageUnreadable(let f, let p): return "\(f): page \(p) could not be read"
+        case .encrypted(let f), .wrongPassword(let f), .damaged(let f, _), .noPages(let f), .pageUnreadable(let f, _): return f
         }
     }
+
+    /// What is wrong, without the file name.
+    public var reason: String {
+        switch self {
+        case .encrypted: return "encrypted: needs a password (--password)"
+        case .wrongPassword: return "encrypted: the password given does not open it"
+        case .damaged(_, let reason): return "damaged PDF: \(reason)"
+        case .noPages: return "the PDF has no pages"
+        case .pageUnreadable(_, let p): return "page \(p) could not be read"
+        }
+    }
+
+    public var description: String { "\(file): \(reason)" }
 }
 
 /// One open poppler document. Owns its `PopplerDocument` and frees it in `deinit`.

@@ -32,7 +32,7 @@ public struct ExtractText: Stage {
         do {
             pdf = try PDFDocument(data: doc.input.data, fileName: file, password: doc.options.password)
         } catch let e as PDFError {
-            throw ConversionError.unreadable(file: file, reason: Self.reason(e))
+            throw ConversionError.unreadable(file: file, reason: e.reason)
         }
         doc.pageCount = pdf.pageCount
         doc.producer = pdf.producer ?? pdf.creator
@@ -245,16 +245,6 @@ public struct ExtractText: Stage {
             i = j + 1
         }
         return parts.joined(separator: ", ")
-    }
-
-    static func reason(_ e: PDFError) -> String {
-        switch e {
-        case .encrypted: return "encrypted: needs a password (--password)"
-        case .wrongPassword: return "encrypted: the password given does not open it"
-        case .damaged(_, let r): return "damaged PDF: \(r)"
-        case .noPages: return "the PDF has no pages"
-        case .pageUnreadable(_, let p): return "page \(p) could not be read"
-        }
     }
 }
 

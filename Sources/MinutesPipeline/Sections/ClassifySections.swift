@@ -21,6 +21,7 @@ public struct ClassifySections: Stage {
         doc.minutes.nextMeeting = c.nextMeeting
         doc.minutes.actions = ActionMerge.merge(table: Self.placed(doc.tableActions, in: c.items),
                                                 inline: Self.placed(c.actions, in: c.items))
+            .map(Self.withoutNumbering)
         doc.diagnostics += c.diagnostics
     }
 
@@ -37,9 +38,15 @@ public struct ClassifySections: Stage {
             guard let p = a.page else { return a }
             let y = a.box?[1] ?? 0
             if let owner = starts.last(where: { $0.page < p || $0.page == p && $0.y <= y + 2 }) { a.item = owner.number }
-            a.description = a.description.replacing(regex: #"^(\d{1,3}(\.\d{1,2})+|\d{1,3}[.)]|[a-h][.)]|\([a-h]\)|[ivx]{1,4}[.)])\s+(?=[A-Z])"#, with: "")
             return a
         }
+    }
+
+    /// "1.2 DT requested…" → "DT requested…": the paragraph's number is not part of the action.
+    static func withoutNumbering(_ action: Action) -> Action {
+        var a = action
+        a.description = a.description.replacing(regex: #"^(\d{1,3}(\.\d{1,2})+|\d{1,3}[.)]|[a-h][.)]|\([a-h]\)|[ivx]{1,4}[.)])\s+(?=[A-Z])"#, with: "")
+        return a
     }
 
     /// Day-first unless the options or the document say otherwise: a numeric date whose
@@ -665,7 +672,6 @@ struct SectionClassifier {
         var inAgenda = false
         var sawAgendaHeading = false
         var current: Item?
-        var currentStart = 0
         var lastNumber: String?
         var bodyLines: [Line] = []
         var child: Item?
@@ -750,7 +756,6 @@ struct SectionClassifier {
                     if let s = sub {
                         child = Item(number: s, title: title, page: l.page, box: l.box.array)
                     }
-                    currentStart = i
                     lastNumber = n.number
                     if !beside.isEmpty { bodyLines.append(Line(page: l.page, segments: l.segments.suffix(beside.count).map { $0 })) }
                     i += 1 + consumedNext
@@ -785,7 +790,6 @@ struct SectionClassifier {
             i += 1
         }
         finish()
-        _ = currentStart
         // With an agenda heading but no second run of numbers, the numbered list was the minutes.
         if items.isEmpty, !agenda.isEmpty {
             items = agenda

@@ -22,7 +22,7 @@ public enum PeopleParsing {
         "clerk", "chair", "chairman", "chairperson", "chairwoman", "vice", "treasurer", "secretary", "assistant",
         "president", "member", "members", "representative", "lead", "executive", "superintendent", "inspector",
         "governor", "principal", "headteacher", "staff", "analyst", "adviser", "advisor", "coordinator", "co-ordinator",
-        "administrator", "solicitor", "auditor", "mayor", "opcc", "pcc", "occ", "council", "board", "team", "unit",
+        "administrator", "solicitor", "auditor", "mayor", "council", "board", "team", "unit",
         "department", "services", "service", "police", "partnerships", "commissioning", "finance", "policy", "support",
         "university", "office", "ministry", "gazette", "society", "trust", "association", "agency", "authority", "group",
         "college", "school", "company", "ltd", "limited", "plc", "library", "nhs", "government", "county", "borough", "cabinet",

@@ -35,11 +35,6 @@ public struct ActionTable: Sendable {
             self.x0 = x0
         }
     }
-
-    /// The column a word starting at `x` falls in.
-    public func role(atX x: Double) -> ColumnRole {
-        ColumnLayout.role(atX: x, columns)
-    }
 }
 
 public enum ColumnLayout {
