@@ -83,28 +83,44 @@ public struct Page: Sendable {
 /// Words on one baseline that sit close together: a run of text a column can hold.
 /// A wide gap on a visual line starts a new segment.
 public struct Segment: Equatable, Sendable {
-    public var words: [Word]
+    // Text and box are asked for many times per line by every stage; they are kept
+    // up to date here rather than rebuilt on each call.
+    public var words: [Word] { didSet { refresh() } }
+    public private(set) var text: String = ""
+    public private(set) var box = Rect(x0: 0, y0: 0, x1: 0, y1: 0)
 
-    public init(words: [Word]) { self.words = words }
+    public init(words: [Word]) {
+        self.words = words
+        refresh()
+    }
 
-    public var text: String { words.map(\.text).joined(separator: " ") }
-    public var box: Rect { Rect.enclosing(words.map(\.box)) ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0) }
+    private mutating func refresh() {
+        text = words.map(\.text).joined(separator: " ")
+        box = Rect.enclosing(words.map(\.box)) ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0)
+    }
+
     public var bold: Bool { !words.isEmpty && words.allSatisfy(\.bold) }
 }
 
 /// One visual line of a page: its segments from left to right.
 public struct Line: Equatable, Sendable {
     public var page: Int
-    public var segments: [Segment]
+    public var segments: [Segment] { didSet { refresh() } }
+    public private(set) var text: String = ""
+    public private(set) var box = Rect(x0: 0, y0: 0, x1: 0, y1: 0)
 
     public init(page: Int, segments: [Segment]) {
         self.page = page
         self.segments = segments
+        refresh()
+    }
+
+    private mutating func refresh() {
+        text = segments.map(\.text).joined(separator: " ")
+        box = Rect.enclosing(segments.map(\.box)) ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0)
     }
 
     public var words: [Word] { segments.flatMap(\.words) }
-    public var text: String { segments.map(\.text).joined(separator: " ") }
-    public var box: Rect { Rect.enclosing(segments.map(\.box)) ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0) }
     public var fontSize: Double {
         let sizes = words.map(\.fontSize).sorted()
         return sizes.isEmpty ? 0 : sizes[sizes.count / 2]

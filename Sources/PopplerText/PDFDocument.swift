@@ -209,19 +209,31 @@ enum WordBuilder {
         var words: [Word] = []
         var current: [CharBox] = []
 
+        // One pass per word: this runs for every character of every page.
         func flush() {
-            guard !current.isEmpty else { return }
-            let text = String(String.UnicodeScalarView(current.map(\.scalar)))
-            let box = Rect.enclosing(current.map(\.rect)) ?? current[0].rect
-            let sizes = current.map(\.size).sorted()
-            let boldShare = Double(current.filter(\.bold).count) / Double(current.count)
-            words.append(Word(text: text, box: box, fontSize: sizes[sizes.count / 2],
-                              bold: boldShare > 0.5, italic: current.contains(where: \.italic)))
+            guard let first = current.first else { return }
+            var scalars = String.UnicodeScalarView()
+            var box = first.rect
+            var bold = 0
+            var italic = false
+            var uniformSize = true
+            for c in current {
+                scalars.append(c.scalar)
+                box = box.union(c.rect)
+                if c.bold { bold += 1 }
+                if c.italic { italic = true }
+                if c.size != first.size { uniformSize = false }
+            }
+            let size = uniformSize ? first.size : current.map(\.size).sorted()[current.count / 2]
+            words.append(Word(text: String(scalars), box: box, fontSize: size,
+                              bold: 2 * bold > current.count, italic: italic))
             current.removeAll(keepingCapacity: true)
         }
 
         for c in chars {
-            if c.scalar.properties.isWhitespace || c.scalar.value == 0 {
+            let v = c.scalar.value
+            let isSpace = v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v) || v == 0) : c.scalar.properties.isWhitespace
+            if isSpace {
                 flush()
                 continue
             }

@@ -290,7 +290,7 @@ final class OCRTests: XCTestCase {
             Word(text: "by", box: Rect(x0: 62, y0: 10, x1: 72, y1: 20), fontSize: 8),
             Word(text: "OfficeScanner", box: Rect(x0: 74, y0: 10, x1: 140, y1: 20), fontSize: 8),
         ])
-        XCTAssertTrue(TextLayerQuality.isStampOnScan(stamp, imageCoverage: 0.98))
-        XCTAssertFalse(TextLayerQuality.isStampOnScan(stamp, imageCoverage: 0.2))
+        XCTAssertTrue(TextLayerQuality.isStampOnScan(stamp, imageCoverage: { 0.98 }))
+        XCTAssertFalse(TextLayerQuality.isStampOnScan(stamp, imageCoverage: { 0.2 }))
     }
 }

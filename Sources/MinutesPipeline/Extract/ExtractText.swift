@@ -52,7 +52,7 @@ public struct ExtractText: Stage {
             let page = pdfPage.layout()
             let (w, h) = pdfPage.size
             let usable = TextLayerQuality.isUsable(page)
-                && !TextLayerQuality.isStampOnScan(page, imageCoverage: pdfPage.largestImageCoverage)
+                && !TextLayerQuality.isStampOnScan(page, imageCoverage: { pdfPage.largestImageCoverage })
             if mode == .always || (mode == .auto && !usable) {
                 toOCR.append(OCRJob(index: pages.count, pageNumber: n, widthPoints: w, heightPoints: h,
                                     hadText: !page.words.isEmpty))
@@ -255,7 +255,7 @@ public enum TextLayerQuality {
         for w in page.words {
             for s in w.text.unicodeScalars {
                 total += 1
-                if s.properties.isAlphabetic {
+                if s.isLetterFast {
                     letters += 1
                     if "aeiouAEIOU".unicodeScalars.contains(s) { vowels += 1 }
                 } else if ("0"..."9").contains(s) {
@@ -281,11 +281,11 @@ public enum TextLayerQuality {
     /// separators), inside any punctuation.
     static func isCleanWord(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
-        let isCore: (Unicode.Scalar) -> Bool = { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        let isCore: (Unicode.Scalar) -> Bool = { $0.isLetterFast || ("0"..."9").contains($0) }
         guard let first = scalars.firstIndex(where: isCore), let last = scalars.lastIndex(where: isCore) else { return false }
         let core = scalars[first...last]
         let joiners: Set<Unicode.Scalar> = ["'", "\u{2019}", "-", "\u{2013}", ",", ".", ":", "/"]
-        let hasLetter = core.contains { $0.properties.isAlphabetic }
+        let hasLetter = core.contains { $0.isLetterFast }
         let hasDigit = core.contains { ("0"..."9").contains($0) }
         guard !(hasLetter && hasDigit) || core.count <= 4 else { return false }  // "27th", "4a" are fine
         return core.allSatisfy { isCore($0) || joiners.contains($0) }
@@ -294,10 +294,14 @@ public enum TextLayerQuality {
 
     /// A page that is one full-page image with a little text laid over it (a stamp, a
     /// file name, a scanner's header) is a scan: its text layer is not the page's text.
-    public static func isStampOnScan(_ page: Page, imageCoverage: Double) -> Bool {
-        guard imageCoverage >= 0.85, page.width > 0, page.height > 0 else { return false }
-        guard let extent = Rect.enclosing(page.words.map(\.box)) else { return true }
-        let share = extent.width * extent.height / (page.width * page.height)
-        return share < 0.15 || page.words.count < 15
+    /// `imageCoverage` is asked only for a sparse page: finding a page's images runs
+    /// through its whole content stream again, which doubled the cost of reading text.
+    public static func isStampOnScan(_ page: Page, imageCoverage: () -> Double) -> Bool {
+        guard page.width > 0, page.height > 0 else { return false }
+        if let extent = Rect.enclosing(page.words.map(\.box)) {
+            let share = extent.width * extent.height / (page.width * page.height)
+            guard share < 0.15 || page.words.count < 15 else { return false }
+        }
+        return imageCoverage() >= 0.85
     }
 }

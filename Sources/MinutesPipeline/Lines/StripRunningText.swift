@@ -24,18 +24,19 @@ public struct StripRunningText: Stage {
         }
         // Which pages each edge text appears on, digits ignored ("Page 2 of 6" ~ "Page 5 of 6").
         var pagesByKey: [String: Set<Int>] = [:]
-        for l in doc.lines {
+        let keys = doc.lines.map { zone($0) == nil ? "" : Self.key($0.text) }
+        for (l, key) in zip(doc.lines, keys) {
             guard let z = zone(l) else { continue }
-            pagesByKey["\(z)|\(Self.key(l.text))", default: []].insert(l.page)
+            pagesByKey["\(z)|\(key)", default: []].insert(l.page)
         }
         let needed = pageCount >= 4 ? max(2, pageCount / 3) : 2
         var kept: [Line] = []
         var removed = 0
         var removedPages = Set<Int>()
-        for l in doc.lines {
+        for (l, key) in zip(doc.lines, keys) {
             if let z = zone(l) {
-                let repeated = (pagesByKey["\(z)|\(Self.key(l.text))"]?.count ?? 0) >= needed
-                if repeated || Self.isPageNumber(l.text) || Self.markings.contains(Self.key(l.text)) {
+                let repeated = (pagesByKey["\(z)|\(key)"]?.count ?? 0) >= needed
+                if repeated || Self.isPageNumber(l.text) || Self.markings.contains(key) {
                     doc.runningText.append(l)
                     removed += 1
                     removedPages.insert(l.page)
@@ -51,12 +52,23 @@ public struct StripRunningText: Stage {
     }
 
     static func key(_ text: String) -> String {
-        let lowered = text.lowercased().replacing(regex: "[0-9]+", with: "#")
-        return lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Digits to "#" (a run to one), white space folded: natively, as every line asks.
+        var out = String.UnicodeScalarView()
+        var inDigits = false
+        for s in text.lowercased().collapsingWhitespace.unicodeScalars {
+            if ("0"..."9").contains(s) {
+                if !inDigits { out.append("#") }
+                inDigits = true
+            } else {
+                out.append(s)
+                inDigits = false
+            }
+        }
+        return String(out)
     }
 
     static func isPageNumber(_ text: String) -> Bool {
         let t = text.trimmingCharacters(in: .whitespaces)
-        return t.range(of: #"^(?i)(page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(\s*(of|/)\s*\d{1,4})?$"#, options: .regularExpression) != nil
+        return t.range(ofRegex: #"^(?i)(page\s*)?[-–]?\s*\d{1,4}\s*[-–]?(\s*(of|/)\s*\d{1,4})?$"#) != nil
     }
 }

@@ -9,7 +9,7 @@ public struct ClassifySections: Stage {
     public init() {}
 
     public func run(_ doc: inout WorkingDocument) throws {
-        var c = SectionClassifier(lines: doc.lines, runningText: doc.runningText, stage: name)
+        var c = SectionClassifier(lines: PeopleColumns.reorder(doc.lines), runningText: doc.runningText, stage: name)
         c.order = Self.dateOrder(doc)
         doc.dateOrder = c.order
         c.classify()
@@ -59,7 +59,7 @@ public struct ClassifySections: Stage {
         }
         let text = doc.lines.map(\.text).joined(separator: "\n")
         var dayFirst = 0, monthFirst = 0
-        let numeric = try! NSRegularExpression(pattern: #"(?<![\d/.])(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})(?![\d/])"#)
+        guard let numeric = RegexCache.shared.regex(#"(?<![\d/.])(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})(?![\d/])"#, caseInsensitive: false) else { return .dayFirst }
         for m in numeric.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let a = Range(m.range(at: 1), in: text).flatMap({ Int(text[$0]) }),
                   let b = Range(m.range(at: 2), in: text).flatMap({ Int(text[$0]) }) else { continue }
@@ -75,7 +75,7 @@ public struct ClassifySections: Stage {
 
 extension String {
     func matches(_ pattern: String) -> Int {
-        (try? NSRegularExpression(pattern: pattern))?.numberOfMatches(in: self, range: NSRange(startIndex..., in: self)) ?? 0
+        RegexCache.shared.regex(pattern, caseInsensitive: false)?.numberOfMatches(in: self, range: NSRange(startIndex..., in: self)) ?? 0
     }
 
     var trimmed: String { trimmedNative }
@@ -100,10 +100,16 @@ struct SectionClassifier {
 
     /// Each line's label, read once: several passes ask for it.
     let labels: [Label?]
+    /// Each line's leading item number, read once.
+    let leadingNumbers: [ItemNumber.Found?]
+    /// How this document numbers its items, where it departs from 1, 2, 3.
+    let scheme: NumberingScheme
 
     init(lines: [Line], runningText: [Line], stage: String) {
         self.lines = lines
         labels = lines.map(Self.computeLabel)
+        leadingNumbers = lines.map(ItemNumber.leading)
+        scheme = NumberingScheme(numbers: leadingNumbers.compactMap { $0?.number })
         self.runningText = runningText
         self.stage = stage
     }
@@ -132,7 +138,9 @@ struct SectionClassifier {
     static let labelEdge: Set<Character> = [" ", ":", "-", "–"]
 
     static func fieldKind(_ label: String) -> FieldKind? {
-        let l = label.lowercased().trimming(labelEdge).replacingOccurrences(of: "  ", with: " ")
+        guard label.utf8.count <= 80 else { return nil }
+        var l = label.lowercased().trimming(labelEdge)
+        if l.includes("  ") { l = l.collapsingWhitespace }
         switch l {
         case "title", "meeting", "meeting title", "name of meeting", "committee", "board": return .title
         case "date", "date & time", "date and time", "date/time", "meeting date", "date & venue", "when", "held on": return .date
@@ -144,8 +152,8 @@ struct SectionClassifier {
             return .ignore
         default: break
         }
-        if PeopleLabel.kind(of: l) != nil {
-            return PeopleLabel.kind(of: l) == .apologies ? .apologies : .attendees
+        if let people = PeopleLabel.kind(of: l) {
+            return people == .apologies ? .apologies : .attendees
         }
         return nil
     }
@@ -294,7 +302,10 @@ struct SectionClassifier {
                 let l = lines[k]
                 let prev = lines[k - 1]
                 if label(at: k) != nil || ItemNumber.leading(l) != nil && (Paragraphs.startsBullet(l) == false) && ItemNumber.leading(l)?.rest.isEmpty == false { break }
-                if l.page == prev.page, l.box.y0 - prev.box.y1 > max(l.box.height, prev.box.height) * 2.2 { break }
+                // A list split from a neighbouring column keeps a row's gap where that
+                // column's entry ran onto a second line: a person a row further down still counts.
+                let gap = l.box.y0 - prev.box.y1, height = max(l.box.height, prev.box.height)
+                if l.page == prev.page, gap > height * 2.2, !(gap < height * 3.2 && looksLikePersonLine(l)) { break }
                 if l.bold && !Paragraphs.startsBullet(l) && PeopleParsing.parse(segments: l.segments.map(\.text)) == nil { break }
                 if StripRunningText.key(l.text).hasPrefix("agenda") || Self.isMarker(l.text) { break }
                 // Indented under a value column: stay with it; a prose paragraph ends the list.
@@ -714,7 +725,7 @@ struct SectionClassifier {
                 inAgenda = false
                 lastNumber = nil
             }
-            var numbered = ItemNumber.leading(l)
+            var numbered = leadingNumbers[i]
             let expected = lastNumber.flatMap { Int($0) }.map { String($0 + 1) } ?? (lastNumber == nil ? "1" : nil)
             if let expected, numbered?.number != expected, let repaired = Self.ocrNumber(l, expected: expected) {
                 note(.info, page: l.page, "item number read as '\(l.words.first?.text ?? "")' taken as \(expected) from the numbering")
@@ -724,7 +735,7 @@ struct SectionClassifier {
                 // Numbering starts again at 1 only where the minutes follow a printed agenda;
                 // elsewhere a "1." under an item is a numbered paragraph or sub-item.
                 let restart = lastNumber != nil && Self.numeric(n.number) == 1 && Roman.value(n.number) == nil && !(inAgenda || sawAgendaHeading && items.isEmpty)
-                if Self.isTopLevel(n.number), !restart, Self.follows(n.number, lastNumber), Self.looksLikeTitle(n.rest, line: l),
+                if scheme.isTopLevel(n.number), !restart, scheme.follows(n.number, lastNumber), Self.looksLikeTitle(n.rest, line: l),
                    lastNumber != nil || Self.plausibleFirst(n, line: l) {
                     if n.number == "1" || Self.numeric(n.number) == 1, lastNumber != nil, sawAgendaHeading, inAgenda {
                         finish()
@@ -733,10 +744,10 @@ struct SectionClassifier {
                     finish()
                     // The heading is the run of text after the number; a later segment across a
                     // wide gap belongs to another column ("7. Date of Next Meeting    Thursday 30th…").
-                    var title = Self.headingSegment(l)
+                    var title = Self.headingSegment(l, skipping: n.words)
                     let beside = l.segments.count > 1 ? l.segments.drop(while: { !$0.text.hasSuffix(title) && $0.text != title }).dropFirst().map(\.text) : []
                     var sub: String?
-                    if let first = title.split(separator: " ").first, let s = ItemNumber.parse(String(first)), !Self.isTopLevel(s) || String(first).hasSuffix(")") {
+                    if let first = title.split(separator: " ").first, let s = ItemNumber.parse(String(first)), !scheme.isTopLevel(s) || String(first).hasSuffix(")") {
                         sub = s
                         title = String(title.dropFirst(first.count)).trimmed
                     }
@@ -744,7 +755,7 @@ struct SectionClassifier {
                     var consumedNext = 0
                     if title.isEmpty, i + 1 < lines.count, lines[i + 1].page == l.page, ItemNumber.leading(lines[i + 1]) == nil,
                        lines[i + 1].box.y0 - l.box.y1 < l.box.height * 1.5 {
-                        title = Self.headingSegment(Line(page: l.page, segments: [Segment(words: [])] + lines[i + 1].segments))
+                        title = lines[i + 1].segments.first?.text ?? ""
                         consumedNext = 1
                     }
                     if i + 1 < lines.count, Self.titleContinues(title, l, lines[i + 1]) {
@@ -761,7 +772,7 @@ struct SectionClassifier {
                     i += 1 + consumedNext
                     continue
                 }
-                if current != nil, !Self.isTopLevel(n.number) || n.number.contains("."), Self.looksLikeTitle(n.rest, line: l) {
+                if current != nil, !scheme.isTopLevel(n.number) || n.number.contains("."), Self.looksLikeTitle(n.rest, line: l) {
                     finishChild()
                     child = Item(number: n.number, title: Self.cleanItemTitle(n.rest), page: l.page, box: l.box.array)
                     bodyLines.append(l)
@@ -773,7 +784,7 @@ struct SectionClassifier {
             if let m = l.text.trimmed.range(ofRegex: #"^\(Item (\d{1,3})\)$"#, caseInsensitive: true), i > 0,
                current.map({ $0.page != l.page || ($0.box?[1] ?? 0) < lines[i - 1].box.y0 - 1 }) ?? true {
                 let number = String(l.text.trimmed[m].filter(\.isNumber))
-                if lastNumber == nil || Self.follows(number, lastNumber) {
+                if lastNumber == nil || scheme.follows(number, lastNumber) {
                     if current != nil, bodyLines.last == lines[i - 1] { bodyLines.removeLast() }
                     finish()
                     let heading = lines[i - 1]
@@ -829,15 +840,25 @@ struct SectionClassifier {
     }
 
     /// The item heading's own text: the words after the number up to the first wide gap.
-    static func headingSegment(_ l: Line) -> String {
-        guard let first = l.segments.first else { return "" }
-        if first.words.count > 1 { return first.words.dropFirst().map(\.text).joined(separator: " ") }
-        return l.segments.count > 1 ? l.segments[1].text : ""
+    /// The heading after the item number's words: the rest of the number's segment, or the
+    /// next segment when the number stands alone in its column.
+    static func headingSegment(_ l: Line, skipping count: Int = 1) -> String {
+        var segments = ArraySlice(l.segments)
+        var remaining = count
+        while remaining > 0, let first = segments.first {
+            if first.words.count <= remaining {
+                remaining -= first.words.count
+                segments = segments.dropFirst()
+            } else {
+                return first.words.dropFirst(remaining).map(\.text).joined(separator: " ")
+            }
+        }
+        return segments.first?.text ?? ""
     }
 
     static func isTopLevel(_ n: String) -> Bool {
         if n.range(ofRegex: #"^\d{1,3}$"#) != nil { return true }
-        if n.range(ofRegex: #"^\d{1,4}/\d{2,4}$"#) != nil { return true }
+        if n.range(ofRegex: #"^[A-Z]{0,4}\d{1,4}/\d{2,4}$"#) != nil { return true }
         if n.range(ofRegex: #"^[IVXLC]+$"#) != nil { return true }
         return false
     }
@@ -853,8 +874,12 @@ struct SectionClassifier {
             guard let last else { return true }
             guard last.contains("/") else { return false }
             let a = n.split(separator: "/"), b = last.split(separator: "/")
-            guard a.count == 2, b.count == 2, let x = Int(a[1]), let y = Int(b[1]) else { return false }
-            return x > y && x - y <= 5
+            guard a.count == 2, b.count == 2 else { return false }
+            // Year first ("14/037", "14/038") or number first ("45/23", "46/23"): one part
+            // stays, the other goes up. A letter prefix ("FC23/045") stays with the year.
+            if a[0] == b[0], let x = Int(a[1]), let y = Int(b[1]) { return x > y && x - y <= 5 }
+            if a[1] == b[1], let x = Int(a[0]), let y = Int(b[0]) { return x > y && x - y <= 5 }
+            return false
         }
         guard let v = Int(n) else { return false }
         // Council minutes number items through the year ("84. Apologies"): the first may be any number.
@@ -892,11 +917,16 @@ struct SectionClassifier {
         TextJoin.clean(t).trimmingCharacters(in: CharacterSet(charactersIn: " :;–—-"))
     }
 
+    /// One of these is in every sentence the decision pattern takes; most text has none.
+    static let decisionStems = ["agreed", "approved", "resolved", "decided"]
+
     static func decisions(in text: String) -> [String] {
+        let lower = text.lowercased()
+        guard decisionStems.contains(where: { lower.includes($0) }) else { return [] }
         let sentences = text.components(separatedBy: ". ")
         return sentences.filter { s in
-            s.range(of: #"\bRESOLVED\b|\bAGREED\b|(?i)\b(was|were|board|committee|council|panel|members|it was) (agreed|approved|resolved|decided)\b|(?i)\bagreed (that|to)\b|(?i)^(agreed|approved|resolved)\b"#,
-                    options: .regularExpression) != nil
+            let l = s.lowercased()
+            return decisionStems.contains(where: { l.includes($0) }) && s.range(ofRegex: #"\bRESOLVED\b|\bAGREED\b|(?i)\b(was|were|board|committee|council|panel|members|it was) (agreed|approved|resolved|decided)\b|(?i)\bagreed (that|to)\b|(?i)^(agreed|approved|resolved)\b"#) != nil
         }.map { $0.trimmed.hasSuffix(".") ? $0.trimmed : $0.trimmed + "." }.prefix(12).map { $0 }
     }
 
@@ -945,7 +975,7 @@ struct SectionClassifier {
         var i = 0
         while i < lines.count {
             let l = lines[i]
-            if let n = ItemNumber.leading(l), Self.isTopLevel(n.number), items.contains(where: { $0.number == n.number && $0.page == l.page }) {
+            if let n = ItemNumber.leading(l), scheme.isTopLevel(n.number), items.contains(where: { $0.number == n.number && $0.page == l.page }) {
                 item = n.number
             }
             let text = l.text.trimmed
@@ -1074,12 +1104,74 @@ struct SectionClassifier {
 }
 
 /// Headings that introduce lists of people.
+/// Lists of people set side by side under their own labels ("Board Members:" beside
+/// "Officials:", "Apologies:" beside "Presenters:"): read as one column after the other,
+/// where line by line each row would join two people from different lists.
+enum PeopleColumns {
+    static func reorder(_ lines: [Line]) -> [Line] {
+        var out: [Line] = []
+        out.reserveCapacity(lines.count)
+        var i = 0
+        while i < lines.count {
+            guard let gutter = gutter(of: lines[i]), let (left, right, end) = split(lines, from: i, at: gutter) else {
+                out.append(lines[i])
+                i += 1
+                continue
+            }
+            out += left + right
+            i = end
+        }
+        return out
+    }
+
+    /// Where the second list starts: a label line whose first segment and a later one both
+    /// name lists of people.
+    static func gutter(of line: Line) -> Double? {
+        guard line.segments.count >= 2, let first = line.segments.first,
+              PeopleLabel.kind(of: first.text) != nil else { return nil }
+        return line.segments.dropFirst().first { PeopleLabel.kind(of: $0.text) != nil }?.box.x0
+    }
+
+    /// The block's lines cut at the gutter, down to a wide gap, a new page or a line that
+    /// runs across the gutter; nil for a block too short to be two lists.
+    static func split(_ lines: [Line], from start: Int, at gutter: Double) -> ([Line], [Line], Int)? {
+        var left: [Line] = [], right: [Line] = []
+        var k = start
+        while k < lines.count {
+            let l = lines[k]
+            if k > start {
+                let prev = lines[k - 1]
+                if l.page != prev.page || l.box.y0 - prev.box.y1 > max(l.box.height, prev.box.height) * 2.5 { break }
+            }
+            var ls: [Segment] = [], rs: [Segment] = []
+            var crosses = false
+            for s in l.segments {
+                if s.box.x1 <= gutter - 2 { ls.append(s) } else if s.box.x0 >= gutter - 6 { rs.append(s) } else { crosses = true }
+            }
+            if crosses { break }
+            if !ls.isEmpty { left.append(Line(page: l.page, segments: ls)) }
+            if !rs.isEmpty { right.append(Line(page: l.page, segments: rs)) }
+            k += 1
+        }
+        guard k - start >= 3, !right.isEmpty else { return nil }
+        return (left, right, k)
+    }
+}
+
 enum PeopleLabel {
     enum Kind { case attendees, apologies }
 
+    static let peopleStems = ["apolog", "absen", "present", "excused", "attend", "member", "official", "officer",
+                              "guest", "invite", "roll call", "public", "speaker"]
+
     static func kind(of raw: String) -> Kind? {
+        // A label is a few words; asked of every line, most are sentences.
+        guard raw.utf8.count <= 80 else { return nil }
         let l = raw.trimming(SectionClassifier.labelEdge).lowercased()
         guard !l.isEmpty, l.split(separator: " ").count <= 5 else { return nil }
+        // Every people label holds one of these stems; most lines hold none, and the
+        // check spares them the patterns below.
+        guard peopleStems.contains(where: { l.includes($0) }) else { return nil }
         if l.range(ofRegex: #"^(apologies|apology|absent|absences|not present|excused|apologies for absence|apologies received|apologies were received from|absent with apologies|absent without apologies|apologies for absence received)$"#) != nil
             || l.range(ofRegex: #"^apolog(ies|y) (and|&|for|received)\b"#) != nil {
             return .apologies
@@ -1088,10 +1180,10 @@ enum PeopleLabel {
            !l.contains("not present"), !l.contains("sheet") {
             return .attendees
         }
-        if l.range(ofRegex: #"^(present|attendees|attendance|in attendance|also present|also in attendance|attending|members present|officers present|others present|other attendees|core attendees|commissioners present|councillors present|governors present|trustees present|board members present|members|officials|officers|guests|invited|invitees|roll call|members of the public|attendance record)$"#) != nil {
+        if l.range(ofRegex: #"^(present|attendees|attendance|in attendance|also present|also in attendance|attending|members present|officers present|others present|other attendees|core attendees|commissioners present|councillors present|governors present|trustees present|board members present|members|officials|officers|guests|invited|invitees|roll call|members of the public|attendance record|presenters|presenting|speakers)$"#) != nil {
             return .attendees
         }
-        if l.hasSuffix(" present") || l.hasSuffix(" attendees") || l.hasSuffix(" in attendance") { return .attendees }
+        if l.hasSuffix(" present") || l.hasSuffix(" attendees") || l.hasSuffix(" in attendance") || l.hasSuffix(" members") { return .attendees }
         if l.hasSuffix(" absent") || l.hasSuffix(" apologies") || l.hasSuffix(" excused") { return .apologies }
         return nil
     }
@@ -1142,5 +1234,83 @@ enum ActionMerge {
         let dice = 2.0 * Double(common) / Double(wa.count + wb.count)
         let contained = Double(common) / Double(min(wa.count, wb.count))
         return dice >= 0.7 || (contained >= 0.85 && min(wa.count, wb.count) >= 4)
+    }
+}
+
+/// How a document numbers its items where plain 1, 2, 3 does not cover it: parish minute
+/// references that carry the year and month ("16.03.2", "16.03.3"), or a decimal top level
+/// ("1.0", "2.0") with sub-items ("2.1") beneath.
+struct NumberingScheme {
+    /// "16.03" when items are numbered 16.03.1, 16.03.2 …
+    var referencePrefix: String?
+    /// Items numbered 1.0, 2.0 …
+    var pointZero = false
+
+    init(numbers: [String]) {
+        var prefixes: [String: Int] = [:]
+        var threePart = 0
+        var pointZeros = Set<Int>()
+        let all = Set(numbers)
+        for n in numbers {
+            let parts = n.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { continue }
+            if parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]) {
+                threePart += 1
+                // "16.03" and "16.3" are one prefix, typed two ways.
+                prefixes["\(a).\(b)", default: 0] += 1
+            } else if parts.count == 2, parts[1].allSatisfy({ $0 == "0" }), let v = Int(parts[0]) {
+                pointZeros.insert(v)
+            }
+        }
+        // One prefix on (nearly) every three-part number, and never an item of its own: a
+        // reference scheme, not sub-sub-items under "4.1" (which would have a "4.1" or "4").
+        if let (p, c) = prefixes.max(by: { $0.value < $1.value }), c >= 2, Double(c) >= 0.8 * Double(threePart),
+           !all.contains(where: { Self.sameNumber($0, p) }), let head = p.split(separator: ".").first,
+           !all.contains(where: { Self.sameNumber($0, String(head)) }) {
+            referencePrefix = p
+        }
+        pointZero = pointZeros.contains { pointZeros.contains($0 + 1) }
+    }
+
+    private func referenceSequence(_ n: String) -> Int? {
+        guard let p = referencePrefix else { return nil }
+        let parts = n.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), "\(a).\(b)" == p else { return nil }
+        return Int(parts[2])
+    }
+
+    /// "16.03" and "16.3", "4" and "04": the same number.
+    static func sameNumber(_ a: String, _ b: String) -> Bool {
+        let x = a.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
+        let y = b.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
+        return !x.contains(nil) && x == y
+    }
+
+    private func pointZeroValue(_ n: String) -> Int? {
+        guard pointZero else { return nil }
+        let parts = n.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty, parts[1].allSatisfy({ $0 == "0" }) else { return nil }
+        return Int(parts[0])
+    }
+
+    func isTopLevel(_ n: String) -> Bool {
+        if referenceSequence(n) != nil || pointZeroValue(n) != nil { return true }
+        // With 1.0, 2.0 as items, a bare "2." is a numbered paragraph.
+        if pointZero, Int(n) != nil { return false }
+        return SectionClassifier.isTopLevel(n)
+    }
+
+    func follows(_ n: String, _ last: String?) -> Bool {
+        if let v = referenceSequence(n) {
+            guard let last else { return true }
+            guard let lv = referenceSequence(last) else { return false }
+            return v > lv && v - lv <= 3
+        }
+        if let v = pointZeroValue(n) {
+            guard let last else { return v <= 3 }
+            guard let lv = pointZeroValue(last) else { return false }
+            return v == lv + 1 || v == lv + 2
+        }
+        return SectionClassifier.follows(n, last)
     }
 }

@@ -48,6 +48,16 @@ public enum PeopleParsing {
             && t.filter(\.isUppercase).count >= 2
     }
 
+    /// Initials told apart from a colleague's by one more letter of the surname: "JTe" for
+    /// Jeni Tennison beside "JT" for Jacqui Taylor. Taken only when the capitals are the
+    /// initials of the name before them.
+    static func isExtendedInitials(_ s: String, of name: String) -> Bool {
+        guard (3...4).contains(s.count), s.range(ofRegex: #"^[A-Z]{2,3}[a-z]$"#) != nil else { return false }
+        let capitals = String(s.filter(\.isUppercase))
+        let words = name.split(separator: " ").filter { $0.first?.isUppercase == true }
+        return String(words.compactMap(\.first)) == capitals
+    }
+
     /// `segments` are the text runs of one line (a wide gap separates them); a last run of
     /// initials is the person's initials.
     public static func parse(segments rawSegments: [String]) -> Parsed? {
@@ -86,7 +96,7 @@ public enum PeopleParsing {
         while !initialsKnown, let open = text.lastIndex(of: "("), text.hasSuffix(")") {
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmedNative
             text = String(text[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
-            if isInitials(inner), initials == nil {
+            if isInitials(inner) || isExtendedInitials(inner, of: text), initials == nil {
                 initials = inner
             } else if inner.lowercased().contains("part of") || inner.lowercased().contains("item") || inner.lowercased().contains("left")
                         || inner.lowercased().contains("arrived") || inner.lowercased().contains("minutes") || inner.lowercased().contains("virtual") {

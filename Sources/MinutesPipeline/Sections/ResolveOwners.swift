@@ -41,6 +41,14 @@ public struct ResolveOwners: Stage {
         }
     }
 
+    static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "revd"]
+
+    /// The capitals of a name's words, honorifics left out: "Cllr Jane Anne Smith" → "JAS".
+    static func derivedInitials(_ name: String) -> String {
+        let words = name.split(separator: " ").filter { !honorifics.contains($0.lowercased().trimming(["."])) }
+        return String(words.compactMap { w in w.first.flatMap { $0.isUppercase ? $0 : nil } })
+    }
+
     static func short(_ s: String) -> String { s.count > 50 ? String(s.prefix(47)) + "…" : s }
 
     /// "SH / VH" → ["SH", "VH"]; "CC and DCC" → ["CC", "DCC"]; "Chief Constable" stays whole.
@@ -59,6 +67,11 @@ public struct ResolveOwners: Stage {
         let byRole = people.filter { ($0.role ?? "").lowercased() == lower || PeopleParsing.isRoleOnly($0.name) && $0.name.lowercased() == lower }
         if byRole.count == 1 { return byRole[0].name }
         if let p = people.first(where: { $0.name.lowercased() == lower }) { return p.name }
+        // Initials the list did not print: "HS" for Heather Savory, when only one fits.
+        if PeopleParsing.isInitials(o) {
+            let byDerived = people.filter { $0.initials == nil && derivedInitials($0.name) == o }
+            if byDerived.count == 1 { return byDerived[0].name }
+        }
         let bySurname = people.filter { $0.name.lowercased().split(separator: " ").last.map(String.init) == lower }
         if bySurname.count == 1 { return bySurname[0].name }
         let byParts = people.filter { p in

@@ -73,8 +73,7 @@ public struct HeaderMatcher: Sendable {
 
     public func match(_ lines: [Line], at i: Int, pageWidth: Double) -> Match? {
         let line = lines[i]
-        let words = line.words
-        guard !words.isEmpty else { return nil }
+        guard line.segments.contains(where: { !$0.words.isEmpty }) else { return nil }
         if let grid = gridMatch(line) {
             var columns = grid
             var count = 1
@@ -92,8 +91,8 @@ public struct HeaderMatcher: Sendable {
             return Match(kind: .grid, columns: columns, lineCount: count, flowWords: [])
         }
         // A lone "ACTION" at the right of the page heads a column of owners.
-        if let last = line.segments.last, Self.marginHeaders.contains(Self.normal(last.text)),
-           last.box.x0 > pageWidth * 0.6 {
+        if let last = line.segments.last, last.box.x0 > pageWidth * 0.6,
+           Self.marginHeaders.contains(Self.normal(last.text)) {
             let rest = line.segments.dropLast().flatMap(\.words)
             let columns = [ActionTable.Column(role: .discussion, header: "", x0: -.infinity),
                            ActionTable.Column(role: .owner, header: last.text, x0: last.box.x0)]
@@ -108,11 +107,14 @@ public struct HeaderMatcher: Sendable {
         guard line.segments.count >= 2 else { return nil }
         var columns: [ActionTable.Column] = []
         var matchedWords = 0
-        var total = 0
+        let total = line.segments.reduce(0) { $0 + $1.words.count }
+        // Four words in five must be header phrases: a line stops being a candidate at
+        // the first miss past that share, which for body text is its first word or two.
+        let allowedMisses = Double(total) * 0.2
+        var misses = 0
         for seg in line.segments {
             let words = seg.words
             let normal = words.map { Self.normal($0.text) }
-            total += words.count
             var k = 0
             while k < words.count {
                 var found = false
@@ -126,7 +128,11 @@ public struct HeaderMatcher: Sendable {
                     found = true
                     break
                 }
-                if !found { k += 1 }
+                if !found {
+                    k += 1
+                    misses += 1
+                    if Double(misses) > allowedMisses { return nil }
+                }
             }
         }
         guard columns.count >= 2, Double(matchedWords) >= Double(total) * 0.8 else { return nil }

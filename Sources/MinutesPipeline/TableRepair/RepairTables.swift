@@ -159,15 +159,20 @@ public enum ItemNumber {
         public var number: String
         /// The rest of the line after the number.
         public var rest: String
+        /// How many words the number took: "Item 3 –" is three.
+        public var words: Int = 1
     }
 
     static let pattern = try! NSRegularExpression(
-        pattern: #"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})*[a-z]?|\d{1,3}/\d{2,4}|[ivxlc]{1,6}|[A-Z])([.):]?)$"#,
+        pattern: #"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})*[a-z]?|[a-z]{0,4}\d{1,4}/\d{2,4}|[ivxlc]{1,6}|[A-Z])([.):]?)$"#,
         options: [.caseInsensitive])
 
     public static func parse(_ token: String) -> String? {
         let t = token.trimmedNative
-        guard !t.isEmpty, t.count <= 8 else { return nil }
+        guard !t.isEmpty, t.count <= 10 else { return nil }
+        // Without a digit or closing mark the pattern could match only a bare letter or
+        // roman numeral, which is refused below anyway; most words stop here.
+        guard t.contains(where: \.isASCIIDigit) || t.last.map({ $0 == "." || $0 == ")" || $0 == ":" }) == true else { return nil }
         let range = NSRange(t.startIndex..., in: t)
         guard let m = pattern.firstMatch(in: t, range: range), let r = Range(m.range(at: 1), in: t) else { return nil }
         let core = String(t[r])
@@ -175,15 +180,43 @@ public enum ItemNumber {
         // A bare roman numeral or letter must be marked ("iii)", "A.") to count.
         if core.range(ofRegex: #"^[ivxlcA-Za-z]+$"#) != nil, punct.isEmpty { return nil }
         if core.range(ofRegex: #"^[0-9]"#) != nil, core.count > 3, !core.contains("/"), !core.contains(".") { return nil }
+        // A letter prefix is a committee's reference ("FC23/045"), in capitals.
+        if core.contains("/"), core.first?.isLetter == true, !core.prefix(while: \.isLetter).allSatisfy(\.isUppercase) { return nil }
         return core
     }
 
+    /// Words that may stand before an item number: "Item 3", "Minute 45/23", "Agenda item 2".
+    static let lead: Set<String> = ["item", "minute", "min", "agenda"]
+    static let dashes: Set<String> = ["–", "—", "-", ":", "|"]
+
     /// The number heading a line, when the line's first segment is only a number or starts with one.
     public static func leading(_ line: Line) -> Found? {
-        guard let first = line.words.first else { return nil }
-        guard let n = parse(first.text) else { return nil }
-        let rest = line.words.dropFirst().map(\.text).joined(separator: " ")
-        return Found(number: n, rest: rest)
+        guard let first = line.segments.first(where: { !$0.words.isEmpty })?.words.first else { return nil }
+        if let n = parse(first.text) {
+            let words = line.words
+            var k = 1
+            // "3 – Finance": the dash between number and heading is neither.
+            while k < words.count, k <= 2, dashes.contains(words[k].text) { k += 1 }
+            return Found(number: n, rest: words.dropFirst(k).map(\.text).joined(separator: " "), words: k)
+        }
+        guard lead.contains(first.text.lowercased().trimming([".", ":"])) else { return nil }
+        let words = line.words
+        var k = 1
+        if first.text.lowercased() == "agenda" {
+            guard words.count > 2, words[1].text.lowercased() == "item" else { return nil }
+            k = 2
+        }
+        guard k < words.count, let n = parse(words[k].text) ?? parseAfterLead(words[k].text) else { return nil }
+        k += 1
+        while k < words.count, k <= 4, dashes.contains(words[k].text) { k += 1 }
+        return Found(number: n, rest: words.dropFirst(k).map(\.text).joined(separator: " "), words: k)
+    }
+
+    /// After "Item" a bare letter or number is a number: "Item A", "Item 4".
+    private static func parseAfterLead(_ token: String) -> String? {
+        let t = token.trimming([".", ":", ")", "–", "-"])
+        guard !t.isEmpty, t.count <= 3, t.allSatisfy({ $0.isASCIIDigit || $0.isUppercase }) else { return nil }
+        return t
     }
 }
 
@@ -218,11 +251,13 @@ struct TableReader {
         var hasFields: Bool { !owner.isEmpty || !due.isEmpty || !status.isEmpty }
     }
 
+    static let noiseEdge: Set<Character> = ["_", "|", "¦", "‘", "’", "“", "”", "\"", "'", "`", "~"]
+
     static func denoise(_ words: [Word]) -> [Word] {
         words.compactMap { w in
-            let t = w.text.trimmingCharacters(in: CharacterSet(charactersIn: "_|¦‘’“”\"'`~"))
+            let t = w.text.trimming(noiseEdge)
             // Owner separators ("SH / VH", "CC & DCC") are punctuation that carries meaning.
-            guard t.rangeOfCharacter(from: .alphanumerics) != nil || ["/", "&", ",", "+"].contains(t) else { return nil }
+            guard t.unicodeScalars.contains(where: \.isAlphanumericFast) || ["/", "&", ",", "+"].contains(t) else { return nil }
             var out = w
             out.text = t
             return out
@@ -253,10 +288,13 @@ struct TableReader {
         for line in body {
             var cells = ColumnLayout.split(line, columns)
             let discussion = cells[.discussion] ?? []
+            var newRow = false
             if !discussion.isEmpty {
                 let kept = Line(page: line.page, segments: BuildLines.segments(discussion))
+                let leading = ItemNumber.leading(kept)
+                newRow = leading.map { Self.isRowNumber($0.number) } == true
                 // A row number: "2.", "4a" that carries on from the last one, not "28 August" or "67/16".
-                if let n = ItemNumber.leading(kept), Self.isRowNumber(n.number),
+                if let n = leading, Self.isRowNumber(n.number),
                    item.map({ SectionClassifier.follows(n.number.filter(\.isNumber), $0.filter(\.isNumber)) || n.number.filter(\.isNumber) == $0.filter(\.isNumber) }) ?? true,
                    n.rest.isEmpty || n.rest.first?.isUppercase == true || n.rest.first == "i" {
                     item = n.number
@@ -273,7 +311,6 @@ struct TableReader {
             let startsWithRef = Self.refPattern.firstMatch(in: actionText, range: NSRange(actionText.startIndex..., in: actionText)) != nil
             let resumesAfterGap = !actionWords.isEmpty && previous.map { !$0.hadAction && $0.page == line.page } ?? false
 
-            let newRow = !discussion.isEmpty && ItemNumber.leading(Line(page: line.page, segments: BuildLines.segments(discussion))).map { Self.isRowNumber($0.number) } == true
             var startNew = false
             if startsWithRef || !refWords.isEmpty || newRow {
                 startNew = true
@@ -414,8 +451,10 @@ enum Paragraphs {
 /// Joins text broken over lines: hyphenated words rejoined, white space folded.
 public enum TextJoin {
     public static func clean(_ s: String) -> String {
-        var t = s.replacing(regex: #"(\p{Ll})- (\p{Ll})"#, with: "$1$2")
-        t = t.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return t.trimmingCharacters(in: CharacterSet(charactersIn: " –-:;"))
+        // Most text has no broken word; the check spares a regex pass over it.
+        let t = s.includes("- ") ? s.replacing(regex: #"(\p{Ll})- (\p{Ll})"#, with: "$1$2") : s
+        return t.collapsingWhitespace.trimming(Self.edgePunctuation)
     }
+
+    private static let edgePunctuation: Set<Character> = [" ", "–", "-", ":", ";"]
 }

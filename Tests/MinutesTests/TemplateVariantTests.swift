@@ -1,0 +1,138 @@
+import XCTest
+import PageLayout
+import MinutesModel
+@testable import MinutesPipeline
+
+/// Numbering schemes and people-list layouts seen across councils and boards, on lines built by hand.
+final class TemplateVariantTests: XCTestCase {
+    func line(_ y: Double, _ cells: [(Double, String)], bold: Bool = false, page: Int = 1) -> Line {
+        makeLine(page: page, y: y, cells, bold: bold)
+    }
+
+    func items(_ lines: [Line]) -> [String] {
+        var c = SectionClassifier(lines: lines, runningText: [], stage: "classify-sections")
+        c.classify()
+        return c.items.map { "\($0.number ?? "-") \($0.title ?? "-")" }
+    }
+
+    /// Parish minute references: year and month, then the item ("16.03.2").
+    func testDottedMinuteReferencesWithAFixedPrefix() {
+        let got = items([
+            line(100, [(72, "Present")], bold: true),
+            line(115, [(72, "Councillors D Richardson (Chair), S Linsley")]),
+            line(140, [(72, "16.03.2 Register of Interests")]),
+            line(155, [(72, "No interests declared")]),
+            line(180, [(72, "16.03.3 Minutes")]),
+            line(195, [(72, "The minutes of the meeting held on the 12th January 2016 had been circulated.")]),
+            line(220, [(72, "16.03.05 Traffic Calming Update")]),
+            line(235, [(72, "To date no box for recording speed has been put in place.")]),
+            line(260, [(72, "16.03.6 Website")]),
+            line(275, [(72, "The Transparency Code for Parish Councils states that all minutes are public.")]),
+        ])
+        XCTAssertEqual(got, ["16.03.2 Register of Interests", "16.03.3 Minutes", "16.03.05 Traffic Calming Update", "16.03.6 Website"])
+    }
+
+    /// The same scheme with a wide gap between reference and heading.
+    func testDottedReferencesInTheirOwnColumn() {
+        let got = items([
+            line(100, [(72, "21.01.01"), (140, "Election of Chair")]),
+            line(115, [(140, "None received")]),
+            line(140, [(72, "21.01.02"), (140, "Register of Interests")]),
+            line(155, [(140, "None")]),
+            line(180, [(72, "21.01.03"), (140, "Minutes")]),
+        ])
+        XCTAssertEqual(got, ["21.01.01 Election of Chair", "21.01.02 Register of Interests", "21.01.03 Minutes"])
+    }
+
+    /// Sub-items numbered 4.1, 4.2 stay under their item.
+    func testDecimalSubItemsAreNotTopLevel() {
+        let got = items([
+            line(100, [(72, "4."), (100, "Finance")], bold: true),
+            line(115, [(72, "4.1"), (100, "Budget Monitoring")], bold: true),
+            line(130, [(72, "4.2"), (100, "Grants")], bold: true),
+            line(155, [(72, "5."), (100, "Any Other Business")], bold: true),
+        ])
+        XCTAssertEqual(got, ["4 Finance", "5 Any Other Business"])
+    }
+
+    /// "Item 1 – Apologies", "ITEM 2:" – the word before the number.
+    func testItemWordBeforeTheNumber() {
+        let got = items([
+            line(100, [(72, "Item 1 – Welcome and Apologies")], bold: true),
+            line(115, [(72, "The Chair welcomed everyone to the meeting.")]),
+            line(140, [(72, "Item 2 – Minutes of the Last Meeting")], bold: true),
+            line(155, [(72, "The minutes were agreed as a true record.")]),
+            line(180, [(72, "ITEM 3: Finance Report")], bold: true),
+        ])
+        XCTAssertEqual(got, ["1 Welcome and Apologies", "2 Minutes of the Last Meeting", "3 Finance Report"])
+    }
+
+    /// "Minute 45/23 Apologies", "Min. 46/23".
+    func testMinuteWordBeforeAReference() {
+        let got = items([
+            line(100, [(72, "Minute 45/23 Apologies for Absence")], bold: true),
+            line(115, [(72, "Apologies were received from Cllr Smith.")]),
+            line(140, [(72, "Minute 46/23 Declarations of Interest")], bold: true),
+            line(155, [(72, "None.")]),
+            line(180, [(72, "Minute 47/23 Planning")], bold: true),
+        ])
+        XCTAssertEqual(got, ["45/23 Apologies for Absence", "46/23 Declarations of Interest", "47/23 Planning"])
+    }
+
+    /// "1.0 Apologies", "2.0 Minutes": a decimal top level.
+    func testPointZeroTopLevelNumbers() {
+        let got = items([
+            line(100, [(72, "1.0"), (110, "Apologies")], bold: true),
+            line(115, [(110, "Apologies were received from Cllr Smith.")]),
+            line(140, [(72, "2.0"), (110, "Minutes of the previous meeting")], bold: true),
+            line(155, [(72, "2.1"), (110, "The minutes were approved.")]),
+            line(180, [(72, "3.0"), (110, "Matters Arising")], bold: true),
+        ])
+        XCTAssertEqual(got, ["1.0 Apologies", "2.0 Minutes of the previous meeting", "3.0 Matters Arising"])
+    }
+
+    /// Parish references with a letter prefix: "FC23/045".
+    func testLetterPrefixedReferences() {
+        let got = items([
+            line(100, [(72, "FC23/045"), (130, "Apologies for Absence")], bold: true),
+            line(115, [(130, "Apologies were received from Cllr Smith.")]),
+            line(140, [(72, "FC23/046"), (130, "Declarations of Interest")], bold: true),
+            line(180, [(72, "FC23/047"), (130, "Planning Applications")], bold: true),
+        ])
+        XCTAssertEqual(got, ["FC23/045 Apologies for Absence", "FC23/046 Declarations of Interest", "FC23/047 Planning Applications"])
+    }
+
+    /// Two lists side by side: "Board Members:" beside "Officials:", "Apologies:" beside
+    /// "Presenters:". Row by row they would pair people from different lists.
+    func testPeopleListsInTwoColumns() {
+        let lines = PeopleColumns.reorder([
+            line(176, [(88, "Transparency Board Members:"), (315, "Officials (regular attendees):")]),
+            line(194, [(88, "Francis Maude (Chair)"), (315, "Kitty von Bertele (Cabinet Office)")]),
+            line(212, [(88, "Professor Nigel Shadbolt"), (315, "Will Cavendish (Cabinet Office)")]),
+            line(229, [(88, "(joined in the second half)")]),
+            line(247, [(88, "Tom Steinberg"), (315, "Cass Chideock (Cabinet Office)")]),
+            line(265, [(315, "Tim Kelsey (Cabinet Office)")]),
+            line(283, [(88, "Apologies:"), (315, "Jane Sigley (Ministry of Justice)")]),
+            line(301, [(88, "Sir Tim Berners-Lee"), (315, "Presenters:")]),
+            line(319, [(88, "Dr Rufus Pollock"), (315, "Charlie Ewen (Meteorological Office)")]),
+            line(365, [(90, "Welcome and Introductions")], bold: true),
+            line(383, [(90, "The Chair welcomed all attendees, and noted apologies.")]),
+        ])
+        var c = SectionClassifier(lines: lines, runningText: [], stage: "classify-sections")
+        c.classify()
+        XCTAssertEqual(c.attendees.map(\.name), ["Francis Maude", "Nigel Shadbolt", "Tom Steinberg", "Kitty von Bertele",
+                                                 "Will Cavendish", "Cass Chideock", "Tim Kelsey", "Jane Sigley", "Charlie Ewen"])
+        XCTAssertEqual(c.apologies.map(\.name), ["Tim Berners-Lee", "Rufus Pollock"])
+    }
+
+    /// "Jeni Tennison (JTe)" beside "Jacqui Taylor (JT)"; an action owner "HS" names Heather
+    /// Savory though the list printed no initials for her.
+    func testInitialsExtendedOrLeftUnprinted() {
+        XCTAssertEqual(PeopleParsing.parse(text: "Jeni Tennison (JTe)")?.initials, "JTe")
+        XCTAssertNil(PeopleParsing.parse(text: "Jeni Tennison (Abc)")?.initials)
+        let people = [Person(name: "Heather Savory", role: "Chair"), Person(name: "Cllr Harry Smith"), Person(name: "Bob Barr", initials: "RB")]
+        XCTAssertNil(ResolveOwners.resolve("HS", in: people), "two people have the initials HS: no guess")
+        XCTAssertEqual(ResolveOwners.resolve("BB", in: people), nil, "printed initials win over derived ones")
+        XCTAssertEqual(ResolveOwners.resolve("HS", in: Array(people.prefix(1))), "Heather Savory")
+    }
+}
