@@ -135,4 +135,34 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertEqual(ResolveOwners.resolve("BB", in: people), nil, "printed initials win over derived ones")
         XCTAssertEqual(ResolveOwners.resolve("HS", in: Array(people.prefix(1))), "Heather Savory")
     }
+
+    /// Minutes kept as numbered paragraphs with no headings: the paragraphs are the items,
+    /// untitled, with a warning; one that happened to read like a heading does not stand alone.
+    func testNumberedParagraphsWithoutHeadings() {
+        var c = SectionClassifier(lines: [
+            line(100, [(72, "1."), (90, "KK presented a proposal for an outline schedule to deliver the plan")]),
+            line(115, [(90, "in March 2015. General agreement that this was a good start.")]),
+            line(130, [(72, "2."), (90, "KK advised the group that the December SDC Development")]),
+            line(145, [(90, "Control Committee meeting will discuss the updated Local Plan.")]),
+            line(160, [(72, "3."), (90, "AC advised the group that he has reviewed a number of plans.")]),
+            line(175, [(90, "It was agreed that the plans would be sent to the group.")]),
+        ], runningText: [], stage: "classify-sections")
+        c.classify()
+        XCTAssertEqual(c.items.map { $0.number ?? "-" }, ["1", "2", "3"])
+        XCTAssertEqual(c.items.map(\.title), [nil, nil, nil])
+        XCTAssertTrue(c.items[2].text.hasPrefix("AC advised the group"))
+        XCTAssertEqual(c.items[2].decisions, ["It was agreed that the plans would be sent to the group."])
+        XCTAssertTrue(c.diagnostics.contains { $0.message.contains("numbered paragraphs taken as items") })
+    }
+
+    /// A "Who/When" cell holds owner and date; an owner cell may hold the action's sentence.
+    func testOwnerCellsWithADateOrASentence() {
+        XCTAssertEqual(ResolveOwners.ownerAndDue("JN/AC Nov (3/4?)").map { [$0.0, $0.1] }, ["JN/AC", "Nov (3/4?)"])
+        XCTAssertEqual(ResolveOwners.ownerAndDue("Clerk 31 March 2015").map { [$0.0, $0.1] }, ["Clerk", "31 March 2015"])
+        XCTAssertNil(ResolveOwners.ownerAndDue("Chief Executive"))
+        XCTAssertNil(ResolveOwners.ownerAndDue("Theresa May"), "a surname that is a month stays a name")
+        XCTAssertEqual(ResolveOwners.ownerBeforeTo("JN to send PDFs of each plan"), "JN")
+        XCTAssertNil(ResolveOwners.ownerBeforeTo("Clerk"))
+        XCTAssertEqual(DateParsing.monthOnly(in: "Nov (3/4?)", reference: "2014-10-19")?.iso, "2014-11")
+    }
 }

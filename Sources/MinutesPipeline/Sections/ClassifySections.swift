@@ -123,6 +123,7 @@ struct SectionClassifier {
         readPeople()
         readTitle()
         readItems()
+        readNumberedParagraphs()
         readNextMeeting()
         readInlineActions()
         settlePeople()
@@ -678,6 +679,44 @@ struct SectionClassifier {
     }
 
     // MARK: items
+
+    /// Minutes written as numbered paragraphs with no headings ("1. KK presented a proposal…",
+    /// "2. KK advised the group…"): when headed items are missing, or are a few of the run
+    /// that happened to read like headings, a run of 1, 2, 3 at one indent is the item list.
+    /// The titles are left empty, and said so: the page gives none.
+    mutating func readNumberedParagraphs() {
+        guard items.count <= 2 else { return }
+        var starts: [(index: Int, number: Int)] = []
+        for i in lines.indices where !consumed.contains(i) {
+            guard let n = leadingNumbers[i], let v = Int(n.number), !n.rest.isEmpty,
+                  let first = lines[i].words.first?.text, first.hasSuffix(".") || first.hasSuffix(")") else { continue }
+            if let last = starts.last {
+                guard v == last.number + 1, abs(lines[i].box.x0 - lines[last.index].box.x0) <= 6 else { continue }
+            } else {
+                guard v == 1 else { continue }
+            }
+            starts.append((i, v))
+        }
+        guard starts.count >= 2, starts.count >= 2 * items.count,
+              starts.contains(where: { lines[$0.index].words.count >= 5 }) else { return }
+        // Headed items found among the paragraphs give way to the whole run.
+        let runNumbers = Set(starts.map { String($0.number) })
+        guard items.allSatisfy({ $0.number.map(runNumbers.contains) ?? false }) else { return }
+        var headed: [String: String] = [:]
+        for it in items { if let n = it.number, let t = it.title { headed[n] = t } }
+        items = []
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1].index : lines.count
+            let body = (start.index..<end).filter { !consumed.contains($0) }.map { lines[$0] }
+            let text = TextJoin.clean(([leadingNumbers[start.index]?.rest ?? ""] + body.dropFirst().map(\.text)).joined(separator: " "))
+            let l = lines[start.index]
+            // A paragraph that opens like a heading keeps it ("2. Finance Update").
+            let title = headed[String(start.number)].flatMap { t in text.hasPrefix(t) && t.split(separator: " ").count <= 6 ? t : nil }
+            items.append(Item(number: String(start.number), title: title, text: text, decisions: Self.decisions(in: text),
+                              page: l.page, box: l.box.array))
+        }
+        note(.warning, "no item headings: \(starts.count) numbered paragraphs taken as items, without titles")
+    }
 
     mutating func readItems() {
         var inAgenda = false

@@ -93,9 +93,14 @@ public enum DateParsing {
 
     /// A due date given as a month alone ("June", "end of March"): the next such month on or
     /// after the reference date, as YYYY-MM, marked as having an inferred year.
+    /// "May", "Nov", "september": a month's name or short form, and nothing else.
+    static func isMonthName(_ word: String) -> Bool {
+        monthAlt.split(separator: "|").contains { $0 == word.lowercased().trimming(["."]) }
+    }
+
     public static func monthOnly(in text: String, reference: String?) -> Found? {
         guard let ref = reference, let ry = Int(ref.prefix(4)), let rm = Int(ref.dropFirst(5).prefix(2)),
-              let m = RegexCache.shared.regex(#"^(?:(?:by|end of|early|mid|late|before)\s+)?(\#(monthAlt))\.?$"#, caseInsensitive: true)?
+              let m = RegexCache.shared.regex(#"^(?:(?:by|end of|early|mid|late|before)\s+)?(\#(monthAlt))\.?(?:\s*\([^)]*\)?)?\??$"#, caseInsensitive: true)?
                 .firstMatch(in: text.trimmedNative, range: NSRange(location: 0, length: (text.trimmedNative as NSString).length)) else { return nil }
         let t = text.trimmedNative
         guard let r = Range(m.range(at: 1), in: t), let mon = months[t[r].lowercased()] else { return nil }

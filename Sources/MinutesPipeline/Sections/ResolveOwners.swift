@@ -13,7 +13,18 @@ public struct ResolveOwners: Stage {
         let meetingDate = doc.minutes.meeting.date
         for k in doc.minutes.actions.indices {
             var a = doc.minutes.actions[k]
-            a.owners = a.owners.flatMap(Self.splitOwners)
+            a.owners = a.owners.flatMap { raw -> [String] in
+                var owner = raw
+                // A "Who/When" cell: "JN/AC Nov (3/4?)" holds both.
+                if a.dueText == nil, let (o, due) = Self.ownerAndDue(owner) {
+                    doc.note(name, .info, page: a.page, "owner cell '\(raw)' read as owner '\(o)' and due '\(due)'")
+                    owner = o
+                    a.dueText = due
+                }
+                // "JN to send PDFs of each plan" in the owner column: the owner is who comes first.
+                if let lead = Self.ownerBeforeTo(owner) { owner = lead }
+                return Self.splitOwners(owner)
+            }
             a.ownerNames = a.owners.map { Self.resolve($0, in: people) }
             for (o, n) in zip(a.owners, a.ownerNames) where n == nil && !people.isEmpty && PeopleParsing.isInitials(o) {
                 doc.note(name, .info, page: a.page, "owner '\(o)' of action \"\(Self.short(a.description))\" matches no attendee's initials")
@@ -47,6 +58,26 @@ public struct ResolveOwners: Stage {
     static func derivedInitials(_ name: String) -> String {
         let words = name.split(separator: " ").filter { !honorifics.contains($0.lowercased().trimming(["."])) }
         return String(words.compactMap { w in w.first.flatMap { $0.isUppercase ? $0 : nil } })
+    }
+
+    /// Owners written as initials or one word, then a date: "JN/AC Nov (3/4?)", "KK 31 March", "Clerk ASAP".
+    static func ownerAndDue(_ text: String) -> (String, String)? {
+        let pattern = #"^([A-Z][A-Za-z]{0,3}(?:\s*[/,&]\s*[A-Z][A-Za-z]{0,3})*|[A-Z][a-z]+)\s+((?i:(?:\#(DateParsing.monthAlt))\b|\d{1,2}(?:st|nd|rd|th)?[\s/.-]|asap\b|ongoing\b|immediate|next meeting\b|end of\b|by\b).*)$"#
+        guard let r = RegexCache.shared.regex(pattern, caseInsensitive: false),
+              let m = r.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let o = Range(m.range(at: 1), in: text), let d = Range(m.range(at: 2), in: text) else { return nil }
+        let owner = String(text[o]), due = String(text[d]).trimmed
+        // "Theresa May", "April": a month is a name too. A word, not initials, before a bare
+        // month is a name; so is a month standing as the owner.
+        guard !DateParsing.isMonthName(owner) else { return nil }
+        if owner.count > 4 || owner.dropFirst().contains(where: \.isLowercase), DateParsing.isMonthName(due) { return nil }
+        return (owner, due)
+    }
+
+    /// "JN to send…", "JN/AC to review…": the initials before "to".
+    static func ownerBeforeTo(_ text: String) -> String? {
+        guard let r = text.range(ofRegex: #"^[A-Z]{2,4}(\s*[/&,]\s*[A-Z]{2,4})*(?=\s+to\s+[a-z])"#) else { return nil }
+        return String(text[r])
     }
 
     static func short(_ s: String) -> String { s.count > 50 ? String(s.prefix(47)) + "…" : s }
