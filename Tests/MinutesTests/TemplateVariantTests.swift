@@ -165,4 +165,52 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertNil(ResolveOwners.ownerBeforeTo("Clerk"))
         XCTAssertEqual(DateParsing.monthOnly(in: "Nov (3/4?)", reference: "2014-10-19")?.iso, "2014-11")
     }
+
+    func classified(_ lines: [Line]) -> SectionClassifier {
+        var c = SectionClassifier(lines: lines, runningText: [], stage: "classify-sections")
+        c.classify()
+        return c
+    }
+
+    /// Title blocks: a body's name over the meeting's kind, a title broken along its row, a
+    /// letterhead with the chair's name over the office, a reference beside the title.
+    func testTitleBlocksAndLetterheads() {
+        var c = classified([
+            line(60, [(296, "EAST PALO ALTO")], bold: true),
+            line(82, [(269, "PLANNING COMMISSION")], bold: true),
+            line(101, [(251, "REGULAR MEETING MINUTES")], bold: true),
+            line(118, [(303, "January 27, 2020, 7:00 p.m.")]),
+            line(160, [(72, "1."), (108, "CALL TO ORDER")], bold: true),
+        ])
+        XCTAssertEqual(c.meeting.title, "PLANNING COMMISSION REGULAR MEETING")
+        XCTAssertEqual(c.meeting.organisation, "PLANNING COMMISSION")
+
+        c = classified([
+            line(60, [(150, "TB (7)1.ii"), (300, "Transparency Board Action Log")], bold: true),
+            line(90, [(72, "Ref"), (120, "Action"), (400, "Owner")], bold: true),
+        ])
+        XCTAssertEqual(c.meeting.title, "Transparency Board Action Log")
+
+        c = classified([
+            line(150, [(15, "BETTY BRYANT-BROWN"), (505, "DISTRICT MANAGER")]),
+            line(162, [(46, "CHAIRPERSON"), (281, "MINUTES")]),
+            line(175, [(267, "October 30, 2019")]),
+        ])
+        XCTAssertEqual(c.meeting.chair, "Betty Bryant-Brown")
+    }
+
+    /// The next meeting comes after this one; "Future Board meetings:" lists them below.
+    func testNextMeetingIsAfterThisOne() {
+        let c = classified([
+            line(60, [(72, "BOARD MEETING")], bold: true),
+            line(80, [(72, "Date:"), (150, "11 September 2012")]),
+            line(110, [(72, "1."), (108, "Minutes of the last meeting")], bold: true),
+            line(125, [(108, "The minutes of the meeting of 11 September 2012 were held over to the next meeting on 11 September 2012.")]),
+            line(150, [(108, "Future Board meetings:")], bold: true),
+            line(165, [(130, "26th November")]),
+            line(180, [(130, "19th December")]),
+        ])
+        XCTAssertEqual(c.meeting.date, "2012-09-11")
+        XCTAssertEqual(c.nextMeeting?.date, "2012-11-26")
+    }
 }

@@ -95,6 +95,9 @@ struct SectionClassifier {
     var actions: [Action] = []
     var nextMeeting: NextMeeting?
     var diagnostics: [Diagnostic] = []
+    /// The line the meeting date was taken from when no heading gave it: it may be the
+    /// next meeting's line read first.
+    var meetingDateFromBody: Int?
     /// Lines already read as a field or a people list, not item text.
     var consumed = Set<Int>()
 
@@ -232,14 +235,33 @@ struct SectionClassifier {
                 meeting.endTime = t.end
             case .venue where meeting.venue == nil && !value.isEmpty:
                 meeting.venue = value
-            case .chair where meeting.chair == nil && !value.isEmpty:
-                meeting.chair = PeopleParsing.parse(text: value)?.name ?? value
+            case .chair where meeting.chair == nil:
+                // A letterhead sets the name over its office ("BETTY BRYANT-BROWN" over
+                // "CHAIRPERSON"); what stands beside the office is then something else.
+                if !Self.isBareName(value), let above = nameAbove(i) {
+                    meeting.chair = above
+                } else if !value.isEmpty, value.range(ofRegex: #"(?i)^(minutes|agenda|notes)$"#) == nil {
+                    meeting.chair = PeopleParsing.parse(text: value)?.name ?? value
+                } else {
+                    continue
+                }
             default:
                 continue
             }
             consumed.insert(i)
             consumed.formUnion(cont)
         }
+    }
+
+    /// The name set just above line `i`'s first segment, over it, in a letterhead's sidebar.
+    func nameAbove(_ i: Int) -> String? {
+        guard i > 0, lines[i - 1].page == lines[i].page, let label = lines[i].segments.first?.box,
+              lines[i].box.y0 - lines[i - 1].box.y1 < lines[i].box.height * 1.5,
+              let seg = lines[i - 1].segments.first(where: { $0.box.x0 < label.x1 && $0.box.x1 > label.x0 }) else { return nil }
+        // Letterheads set names in capitals: "BETTY BRYANT-BROWN" → "Betty Bryant-Brown".
+        var text = seg.text.trimmed
+        if text == text.uppercased() { text = text.capitalized }
+        return Self.isBareName(text) ? text : nil
     }
 
     static func removingDates(_ text: String, order: DateParsing.Order) -> String {
@@ -594,6 +616,7 @@ struct SectionClassifier {
             for i in header + Array(lines.indices.prefix(40)) {
                 if let d = DateParsing.first(in: lines[i].text, order: order), d.iso.count == 10 {
                     meeting.date = d.iso
+                    meetingDateFromBody = i
                     if !header.contains(i) {
                         // Not in the heading: it may be another meeting's date quoted in the text.
                         note(.warning, page: lines[i].page, "meeting date \(d.iso) taken from body text: \"\(ResolveOwners.short(lines[i].text))\"")
@@ -606,11 +629,12 @@ struct SectionClassifier {
             }
         }
         var candidates: [(score: Double, text: String, index: Int)] = []
+        var organisationLine: Int?
         let sizes = header.map { lines[$0].fontSize }
         let maxSize = sizes.max() ?? 0
         for (rank, i) in header.enumerated() {
             let l = lines[i]
-            let raw = l.text.trimmed
+            let raw = Self.leadingRun(l).trimmed
             let key = raw.lowercased()
             if raw.range(ofRegex: Self.genericTitle) != nil { continue }
             if key.count < 4 || raw.range(ofRegex: "[A-Za-z]") == nil || Paragraphs.startsBullet(l) || label(at: i) != nil
@@ -619,7 +643,10 @@ struct SectionClassifier {
                raw.split(separator: " ").count <= 10, raw.rangeOfCharacter(from: .decimalDigits) == nil, !raw.contains(")"),
                raw.range(ofRegex: #"(?i)^(minutes|notes|record)\b"#) == nil,
                raw.range(ofRegex: #"(?i)\b(meeting|board|committee|panel|group|forum)\b"#) == nil {
-                if meeting.organisation == nil { meeting.organisation = raw }
+                if meeting.organisation == nil {
+                    meeting.organisation = raw
+                    organisationLine = i
+                }
                 continue
             }
             if !Self.isHeadingCase(raw) && !l.bold { continue }
@@ -634,7 +661,15 @@ struct SectionClassifier {
             candidates.append((score, cleaned, i))
         }
         if meeting.title == nil, let best = candidates.max(by: { $0.score < $1.score }) {
-            meeting.title = best.text
+            meeting.title = titleBlock(around: best.index, header: header, candidates: candidates.map(\.index)) ?? best.text
+            // "REGULAR MEETING" under "PLANNING COMMISSION": a meeting's kind alone is not its
+            // name; the body named just above it is.
+            if let o = organisationLine, let org = meeting.organisation, let t = meeting.title,
+               t.range(ofRegex: #"(?i)^((regular|ordinary|special|extraordinary|annual|general|monthly|full|public|open)\s+)*meeting$"#) != nil,
+               lines[o].page == lines[best.index].page, lines[best.index].box.y0 > lines[o].box.y0,
+               lines[best.index].box.y0 - lines[o].box.y1 < lines[o].box.height * 1.5 {
+                meeting.title = org + " " + t
+            }
         } else if meeting.title == nil, let header = runningText.first(where: { $0.page == firstPage && $0.box.y0 < 120 }) {
             let t = Self.cleanTitle(header.text, order: order)
             if t.count >= 4 {
@@ -643,6 +678,66 @@ struct SectionClassifier {
             }
         }
         if let t = meeting.title { meeting.title = Self.cleanTitle(t, order: order) }
+    }
+
+    /// A header line's main run of text, where wide gaps split it: "BRONX COMMUNITY BOARD #1"
+    /// without "The Bronx" printed far to its right beside a logo, "Transparency Board Action
+    /// Log" without the paper's reference "TB (7)1.ii" to its left. The run naming a meeting
+    /// body wins, then the longest.
+    static func leadingRun(_ l: Line) -> String {
+        var runs: [[Segment]] = []
+        for seg in l.segments {
+            if let last = runs.last?.last, seg.box.x0 - last.box.x1 <= max(l.fontSize, 8) * 3 {
+                runs[runs.count - 1].append(seg)
+            } else {
+                runs.append([seg])
+            }
+        }
+        let texts = runs.map { $0.map(\.text).joined(separator: " ") }
+        guard texts.count > 1 else { return texts.first ?? "" }
+        let named = texts.filter { $0.range(ofRegex: meetingWord) != nil }
+        return (named.isEmpty ? texts : named).max { $0.count < $1.count } ?? ""
+    }
+
+    static let meetingWord = #"(?i)\b(meeting|board|committee|panel|council|group|forum|commission|cabinet|assembly|trustees|governors|authority)\b"#
+
+    /// A title set over two lines ("PLANNING COMMISSION" over "REGULAR MEETING MINUTES") or
+    /// broken into pieces along one ("COMMUNITY" beside "BOARD #1"): the pieces in the same
+    /// type, joined. Nil when the best line stands alone.
+    func titleBlock(around i: Int, header: [Int], candidates: [Int]) -> String? {
+        let base = lines[i]
+        func sameType(_ l: Line) -> Bool {
+            l.page == base.page && l.bold == base.bold && abs(l.fontSize - base.fontSize) <= max(1, base.fontSize * 0.1)
+        }
+        // Pieces on the same row, left to right.
+        func row(_ k: Int) -> [Int] {
+            let l = lines[k]
+            return header.filter { j in
+                j == k || sameType(lines[j]) && lines[j].box.verticalOverlap(l.box) > 0.5
+                    && min(abs(lines[j].box.x0 - l.box.x1), abs(l.box.x0 - lines[j].box.x1)) < l.fontSize * 4
+            }.sorted { lines[$0].box.x0 < lines[$1].box.x0 }
+        }
+        func text(_ r: [Int]) -> String { r.map { lines[$0].text.trimmed }.joined(separator: " ") }
+        var rows = [row(i)]
+        // Rows above and below that also name the meeting, in the same type and close.
+        let position = header.firstIndex(of: i) ?? 0
+        for step in [-1, 1] {
+            var p = position + step
+            while p >= 0, p < header.count, rows.count < 3 {
+                let k = header[p]
+                guard !rows.contains(where: { $0.contains(k) }) else { p += step; continue }
+                let near = step < 0 ? rows.first.flatMap { $0.first } : rows.last.flatMap { $0.first }
+                guard let n = near, candidates.contains(k), sameType(lines[k]) else { break }
+                let gap = step < 0 ? lines[n].box.y0 - lines[k].box.y1 : lines[k].box.y0 - lines[n].box.y1
+                guard gap < lines[k].box.height * 0.9, text([k]).range(ofRegex: Self.meetingWord) != nil,
+                      text(rows.flatMap { $0 }).range(ofRegex: Self.meetingWord) != nil else { break }
+                if step < 0 { rows.insert(row(k), at: 0) } else { rows.append(row(k)) }
+                p += step
+            }
+        }
+        guard rows.count > 1 || rows[0].count > 1 else { return nil }
+        let joined = Self.cleanTitle(rows.map(text).joined(separator: " "), order: order)
+        return joined.count >= 4 && joined.split(separator: " ").count <= 14 ? joined : nil
     }
 
     /// A heading or name, not a sentence: short, most words capitalised, no full stop.
@@ -971,7 +1066,7 @@ struct SectionClassifier {
 
     // MARK: next meeting
 
-    static let nextPattern = #"(?i)(date of (the )?next|next (\w+\s+){0,4}(meeting|board|committee|council|session)|future meeting|dates? of future)"#
+    static let nextPattern = #"(?i)(date of (the )?next|next (\w+\s+){0,4}(meeting|board|committee|council|session)|future (\w+\s+){0,2}meetings?|dates? of future)"#
 
     mutating func readNextMeeting() {
         var best: NextMeeting?
@@ -988,6 +1083,9 @@ struct SectionClassifier {
                 k += 1
             }
             guard let d = DateParsing.first(in: window, order: order, reference: meeting.date), d.iso.count == 10 else { continue }
+            // The next meeting comes after this one: a date on or before it is the minutes
+            // being approved, or a date the text looks back on.
+            if let md = meeting.date, d.iso < md || d.iso == md && meetingDateFromBody != i { continue }
             var score = 1
             if let md = meeting.date, d.iso > md { score += 2 }
             if text.range(ofRegex: #"(?i)date of"#) != nil { score += 1 }
