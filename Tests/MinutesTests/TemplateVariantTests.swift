@@ -213,4 +213,13 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertEqual(c.meeting.date, "2012-09-11")
         XCTAssertEqual(c.nextMeeting?.date, "2012-11-26")
     }
+
+    /// Action logs name the owner as the sentence's subject, often a team.
+    func testOwnerIsTheSubjectOfTheAction() {
+        XCTAssertEqual(SectionClassifier.ownerSubject("Cabinet Office Transparency Team to work with the Home Office"), "Cabinet Office Transparency Team")
+        XCTAssertEqual(SectionClassifier.ownerSubject("Home Office team to share the site analytics"), "Home Office team")
+        XCTAssertEqual(SectionClassifier.ownerSubject("JN/AC to investigate feasibility"), "JN/AC")
+        XCTAssertNil(SectionClassifier.ownerSubject("It was agreed to defer the item"))
+        XCTAssertEqual(DateParsing.first(in: "Mar-2011")?.iso, "2011-03")
+    }
 }

@@ -1207,7 +1207,9 @@ struct SectionClassifier {
 
     /// The owner a sentence opens with: "CC to send…", "Clerk to write…", "Force: update…".
     static func ownerSubject(_ s: String) -> String? {
-        if let r = s.range(ofRegex: #"^([A-Z][A-Za-z]{0,3}(?:\s*(?:/|,|&|and)\s*[A-Z][A-Za-z]{0,3})*|(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:to|will)\s+[a-z]"#) {
+        // Initials ("JN/AC"), or a named body of up to five words with a collective noun
+        // after it: "Cabinet Office Transparency Team", "Home Office team".
+        if let r = s.range(ofRegex: #"^([A-Z][A-Za-z]{0,3}(?:\s*(?:/|,|&|and)\s*[A-Z][A-Za-z]{0,3})*|(?:the\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][A-Za-z]+|of|for|and|&)){0,4}(?:\s+(?:team|group|office|staff|officers?|secretariat|panel|unit|leads?))?)\s+(?:to|will)\s+[a-z]"#) {
             let head = String(s[r])
             let subject = head.replacing(regex: #"\s+(to|will)\s+[a-z]$"#, with: "")
             let lower = subject.lowercased()

@@ -29,7 +29,7 @@ public enum DateParsing {
     static let shortMonthYear = try! NSRegularExpression(
         pattern: #"\b(\#(monthAlt))[-/'’ ]\s?(\d{2})\b(?![/.:-]\d)"#, options: .caseInsensitive)
     static let monthYear = try! NSRegularExpression(
-        pattern: #"\b(\#(monthAlt))\.?,?\s+(\d{4})\b"#, options: .caseInsensitive)
+        pattern: #"\b(\#(monthAlt))\.?,?[\s/-]\s?(\d{4})\b"#, options: .caseInsensitive)
 
     /// The first date in `text`. `reference` (YYYY-MM-DD) supplies a missing year; a date
     /// with no year that would fall well before the reference is taken as next year's.
