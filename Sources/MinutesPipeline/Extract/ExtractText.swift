@@ -279,12 +279,13 @@ public enum TextLayerQuality {
 
     /// A word of letters (with inner apostrophes or hyphens) or a number (with inner
     /// separators), inside any punctuation.
+    private static let joiners: Set<Unicode.Scalar> = ["'", "\u{2019}", "-", "\u{2013}", ",", ".", ":", "/"]
+
     static func isCleanWord(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         let isCore: (Unicode.Scalar) -> Bool = { $0.isLetterFast || ("0"..."9").contains($0) }
         guard let first = scalars.firstIndex(where: isCore), let last = scalars.lastIndex(where: isCore) else { return false }
         let core = scalars[first...last]
-        let joiners: Set<Unicode.Scalar> = ["'", "\u{2019}", "-", "\u{2013}", ",", ".", ":", "/"]
         let hasLetter = core.contains { $0.isLetterFast }
         let hasDigit = core.contains { ("0"..."9").contains($0) }
         guard !(hasLetter && hasDigit) || core.count <= 4 else { return false }  // "27th", "4a" are fine

@@ -844,9 +844,10 @@ struct SectionClassifier {
         var i = 0
         while i < lines.count {
             let l = lines[i]
-            let key = StripRunningText.key(l.text)
             // "AGENDA" as a heading, not "Agenda item 5" in the minutes.
-            if key.range(ofRegex: #"^(draft |the |meeting )?agenda( \(.*\)| for .*)?:?$"#) != nil && key.count < 40 {
+            if l.text.utf8.count < 120, l.text.lowercased().includes("agenda"),
+               StripRunningText.key(l.text).range(ofRegex: #"^(draft |the |meeting )?agenda( \(.*\)| for .*)?:?$"#) != nil,
+               StripRunningText.key(l.text).count < 40 {
                 finish()
                 inAgenda = true
                 sawAgendaHeading = true

@@ -75,20 +75,47 @@ extension Unicode.Scalar {
 }
 
 extension String {
-    /// Runs of white space folded to one space, ends trimmed.
+    /// Runs of white space folded to one space, ends trimmed. Works on UTF-8 bytes: ASCII
+    /// white space is one byte, and the few non-ASCII spaces are matched by their bytes.
     var collapsingWhitespace: String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
         var pendingSpace = false
-        for s in unicodeScalars {
-            if s.isSpaceFast {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(s)
+        let bytes = Array(utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            var spaceLength = 0
+            if b == 0x20 || (0x09...0x0D).contains(b) {
+                spaceLength = 1
+            } else if b >= 0xC2 {
+                spaceLength = Self.nonASCIISpaceLength(bytes, at: i)
             }
+            if spaceLength > 0 {
+                pendingSpace = !out.isEmpty
+                i += spaceLength
+                continue
+            }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append(b)
+            i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The byte length of a non-ASCII white-space character starting at `i`, or 0.
+    private static func nonASCIISpaceLength(_ b: [UInt8], at i: Int) -> Int {
+        func at(_ k: Int) -> UInt8 { i + k < b.count ? b[i + k] : 0 }
+        switch b[i] {
+        case 0xC2: return at(1) == 0x85 || at(1) == 0xA0 ? 2 : 0                     // NEL, NBSP
+        case 0xE1: return at(1) == 0x9A && at(2) == 0x80 ? 3 : 0                      // U+1680
+        case 0xE2:
+            if at(1) == 0x80, (0x80...0x8A).contains(at(2)) || [0xA8, 0xA9, 0xAF].contains(at(2)) { return 3 }
+            return at(1) == 0x81 && at(2) == 0x9F ? 3 : 0                             // U+205F
+        case 0xE3: return at(1) == 0x80 && at(2) == 0x80 ? 3 : 0                      // U+3000
+        default: return 0
+        }
     }
 }
 
