@@ -222,4 +222,34 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertNil(SectionClassifier.ownerSubject("It was agreed to defer the item"))
         XCTAssertEqual(DateParsing.first(in: "Mar-2011")?.iso, "2011-03")
     }
+
+    /// An action log with no header row: statuses far right, leads named in group headings.
+    func testHeaderlessActionLogWithStatuses() {
+        let lines = [
+            line(100, [(36, "ODUG Action Log – 14 May 2013")], bold: true),
+            line(140, [(36, "Secretariat")], bold: true),
+            line(152, [(36, "Circulate minutes and actions from thirteenth meeting"), (400, "New")]),
+            line(164, [(36, "Publish note and actions from the meeting on the website"), (400, "New")]),
+            line(190, [(36, "National Address Dataset – Lead HS/BB")], bold: true),
+            line(202, [(36, "Survey of twenty small firms on use of National Address Data"), (400, "Carried")]),
+            line(214, [(400, "forward")]),
+            line(226, [(36, "Investigate through conversations with local authorities where they"), (400, "New")]),
+            line(238, [(36, "are trying to use the data, but having difficulties")]),
+            line(264, [(36, "Local Government data – Lead GS")], bold: true),
+            line(276, [(36, "GS and JT to meet the Transparency Team about data requests"), (400, "Completed")]),
+        ]
+        let widths = [1: 595.0]
+        guard let region = StatusLog.detect(lines, widths: widths) else { return XCTFail("no log found") }
+        XCTAssertEqual(region.range, 1..<11, "the log starts at its first group heading, not the title")
+        let actions = StatusLog.read(lines[region.range], statusX: region.statusX)
+        XCTAssertEqual(actions.map(\.description), [
+            "Circulate minutes and actions from thirteenth meeting",
+            "Publish note and actions from the meeting on the website",
+            "Survey of twenty small firms on use of National Address Data",
+            "Investigate through conversations with local authorities where they are trying to use the data, but having difficulties",
+            "GS and JT to meet the Transparency Team about data requests",
+        ])
+        XCTAssertEqual(actions.map(\.owners), [[], [], ["HS/BB"], ["HS/BB"], ["GS"]])
+        XCTAssertEqual(actions.map(\.status), ["New", "New", "Carried forward", "New", "Completed"])
+    }
 }

@@ -20,6 +20,14 @@ public struct RepairTables: Stage {
         }
         var flow: [Line] = []
         var actions: [Action] = []
+        if !labelled, let log = StatusLog.detect(lines, widths: widths) {
+            let read = StatusLog.read(lines[log.range], statusX: log.statusX)
+            actions += read
+            let first = lines[log.range.lowerBound].page, last = lines[log.range.upperBound - 1].page
+            doc.note(name, .info, page: first,
+                     "action log with a status column and no header row over pages \(first)–\(last): \(read.count) action(s)")
+            lines.removeSubrange(log.range)
+        }
         var i = 0
         // Items seen so far in the flow, so a table that starts mid-item knows its item.
         var currentItem: String?
