@@ -252,4 +252,21 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertEqual(actions.map(\.owners), [[], [], ["HS/BB"], ["HS/BB"], ["GS"]])
         XCTAssertEqual(actions.map(\.status), ["New", "New", "Carried forward", "New", "Completed"])
     }
+
+    /// Apologies given in an item's sentence; a heading that names only the council.
+    func testApologiesInASentenceAndTheCouncilAsTitle() {
+        let c = classified([
+            line(60, [(200, "MANORDEILO & SALEM COMMUNITY COUNCIL")], bold: true),
+            line(75, [(230, "MEETING 9th MAY 2018")], bold: true),
+            line(110, [(72, "PRESENT")], bold: true),
+            line(125, [(72, "Councillors Alun Davies, Kim Davies, Peter Harries and Doris Jones.")]),
+            line(150, [(72, "1. WELCOME AND APOLOGIES")], bold: true),
+            line(165, [(72, "In Cllr. G. Evans' absence Vice Chairperson Alun Davies took the Chair. Everyone was")]),
+            line(177, [(72, "welcomed to the meeting and apologies received from Councillors Arwel Davies, Gwenfil Evans, Dorian Jenkins")]),
+            line(189, [(72, "and William Loynton. The Chair thanked everyone.")]),
+        ])
+        XCTAssertEqual(c.apologies.map(\.name), ["Arwel Davies", "Gwenfil Evans", "Dorian Jenkins", "William Loynton"])
+        XCTAssertEqual(c.meeting.title, "MANORDEILO & SALEM COMMUNITY COUNCIL")
+        XCTAssertEqual(c.meeting.date, "2018-05-09")
+    }
 }

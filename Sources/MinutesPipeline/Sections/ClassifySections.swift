@@ -124,6 +124,7 @@ struct SectionClassifier {
     mutating func classify() {
         readFields()
         readPeople()
+        if apologies.isEmpty { readApologySentence() }
         readTitle()
         readItems()
         readNumberedParagraphs()
@@ -509,6 +510,30 @@ struct SectionClassifier {
         return people
     }
 
+    /// "…and apologies received from Councillors Arwel Davies, Gwenfil Evans and William
+    /// Loynton." inside an item's text, when no list gave the apologies.
+    mutating func readApologySentence() {
+        let firstPage = lines.first?.page ?? 1
+        for i in lines.indices where lines[i].page <= firstPage + 1 {
+            guard let r = lines[i].text.range(ofRegex: #"(?i)\bapolog(ies|y) (for absence )?(were |was |had been )?(received|given|noted|tendered|sent)?\s*from\s"#) else { continue }
+            var text = String(lines[i].text[r.upperBound...])
+            var k = i + 1
+            // Titles lose their full stops first: the sentence's own ends the list.
+            func plain(_ t: String) -> String { t.replacing(regex: #"\b(Cllrs?|Mrs?|Ms|Dr|Prof|Rev|Revd|St|Co|Cyng)\."#, with: "$1") }
+            text = plain(text)
+            while text.range(ofRegex: #"\.(\s|$)"#) == nil, k < lines.count, k <= i + 3 {
+                text += " " + plain(lines[k].text)
+                k += 1
+            }
+            if let stop = text.range(ofRegex: #"\.(\s|$)"#) { text = String(text[..<stop.lowerBound]) }
+            let people = parsePeople(value: "Apologies from " + text, lines: [], group: "Apologies", page: lines[i].page)
+            guard !people.isEmpty else { continue }
+            apologies = people
+            note(.info, page: lines[i].page, "apologies read from a sentence: \"\(ResolveOwners.short(text))\"")
+            return
+        }
+    }
+
     /// A person's name alone, perhaps with initials: "Alan Caudwell (AC)", "Cllr J Smith".
     static func isBareName(_ s: String) -> Bool {
         var t = s.replacing(regex: #"\s*\([A-Z][A-Za-z]{1,4}\)$"#, with: "").trimmed
@@ -676,6 +701,12 @@ struct SectionClassifier {
                 meeting.title = t
                 note(.info, page: header.page, "title taken from the running header")
             }
+        }
+        // "MANORDEILO & SALEM COMMUNITY COUNCIL" over "MEETING 9th MAY 2018": the body is
+        // the only name the heading gives.
+        if meeting.title == nil, let org = meeting.organisation {
+            meeting.title = org
+            note(.info, page: firstPage, "no meeting title apart from the body's name: title is '\(org)'")
         }
         if let t = meeting.title { meeting.title = Self.cleanTitle(t, order: order) }
     }
