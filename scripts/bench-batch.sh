@@ -30,8 +30,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 echo "bench: building minutes ($CONFIG)" >&2
-swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product minutes 2>&1 | grep -E "error:|Build complete" >&2 || true
-BIN="$(swift build -c "$CONFIG" --scratch-path "$SCRATCH" --show-bin-path)/minutes"
+swift build -c "$CONFIG" --scratch-path "$SCRATCH" --product minutes --static-swift-stdlib 2>&1 | grep -E "error:|Build complete" >&2 || true
+BIN="$(swift build -c "$CONFIG" --scratch-path "$SCRATCH" --static-swift-stdlib --show-bin-path)/minutes"
 [ -x "$BIN" ] || { echo "bench: no binary at $BIN" >&2; exit 1; }
 
 WORK=$(mktemp -d)

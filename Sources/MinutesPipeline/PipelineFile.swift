@@ -312,7 +312,7 @@ public struct PipelineFile: Sendable {
     #   dateOrder:     how to read 03/04/2024: auto, day-first or month-first
     #   columnHeaders: extra action-table header texts and the column each one names;
     #                  roles: item, discussion, action, owner, due, status, ref
-    #   jobs:          pages of one document OCR'd at once
+    #   jobs:          pages of one document OCR'd at once (default: --jobs)
     description: Example parish council profile (day-first dates, the clerk's action-log headings).
     stages:
       - extract-text
@@ -334,7 +334,6 @@ public struct PipelineFile: Sendable {
         "Responsible": owner
         "By when": due
         "Progress": status
-      jobs: 1
 
     """
 }

@@ -15,8 +15,9 @@ public struct PipelineOptions: Sendable, Equatable {
     public var dateOrder: DateOrder = .auto
     /// Extra action-table header words, mapped to the column role they name.
     public var columnHeaders: [String: ColumnRole] = [:]
-    /// Pages of one document worked on at once (OCR).
-    public var jobs: Int = 1
+    /// Pages of one document worked on at once (OCR); nil until a pipeline file or the
+    /// command line sets it, and then one.
+    public var jobs: Int?
 
     public init() {}
 }

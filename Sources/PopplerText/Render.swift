@@ -3,11 +3,14 @@ import Foundation
 import PageLayout
 
 extension PDFPage {
+    /// Enough rows for a few hundred pixel lines of an A4 page at 300 dpi.
+    public static let defaultBandBytes = 8 << 20
+
     /// The page drawn onto a white cairo image surface in memory, as 8-bit grey for OCR.
     /// A page so large that `dpi` would exceed `maxSide` pixels is drawn at a lower
     /// resolution; the returned image's `dpi` is the one actually used, so points stay
     /// `pixels * 72 / dpi`.
-    public func render(dpi: Double, maxSide: Int = 12000) -> GrayImage {
+    public func render(dpi: Double, maxSide: Int = 12000, bandBytes: Int = PDFPage.defaultBandBytes) -> GrayImage {
         let (wPt, hPt) = size
         var scale = max(dpi, 1) / 72
         let longest = max(wPt, hPt) * scale
@@ -19,34 +22,45 @@ extension PDFPage {
             GrayImage(width: width, height: height, pixels: [UInt8](repeating: 255, count: width * height), dpi: scale * 72)
         }
 
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
+        // The page is drawn a band at a time: a whole A4 page at 300 dpi is a 35 MB colour
+        // surface on top of poppler's own decoded copy of a scan's image, where a band of
+        // `bandBytes` is a few megabytes. Each band draws the page again (clipped), which
+        // costs a few percent of OCR time.
+        let bandRows = max(64, min(height, bandBytes / max(1, width * 4)))
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(bandRows)) else {
             return blank
         }
         defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
-            return blank
-        }
-        // Scans are often drawn with a transparent background; the surface starts black.
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        poppler_page_render(handle, cr)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
-
-        guard let data = cairo_image_surface_get_data(surface) else { return blank }
-        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { return blank }
         var pixels = [UInt8](repeating: 255, count: width * height)
-        pixels.withUnsafeMutableBufferPointer { out in
-            for y in 0..<height {
-                // RGB24 keeps each pixel as a native-endian 32-bit 0x00RRGGBB word.
-                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                for x in 0..<width {
-                    let p = row[x]
-                    let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                    out[y * width + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+        var top = 0
+        while top < height {
+            let rows = min(bandRows, height - top)
+            guard let cr = cairo_create(surface) else { return blank }
+            // Scans are often drawn with a transparent background; the surface starts black.
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+            cairo_translate(cr, 0, -Double(top))
+            cairo_scale(cr, scale, scale)
+            poppler_page_render(handle, cr)
+            cairo_destroy(cr)
+            cairo_surface_flush(surface)
+
+            guard let data = cairo_image_surface_get_data(surface) else { return blank }
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            pixels.withUnsafeMutableBufferPointer { out in
+                for y in 0..<rows {
+                    // RGB24 keeps each pixel as a native-endian 32-bit 0x00RRGGBB word.
+                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                    let base = (top + y) * width
+                    for x in 0..<width {
+                        let p = row[x]
+                        let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                        out[base + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                    }
                 }
             }
+            top += rows
         }
         return GrayImage(width: width, height: height, pixels: pixels, dpi: scale * 72)
     }

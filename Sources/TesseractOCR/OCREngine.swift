@@ -35,10 +35,6 @@ public struct OCRPage: Sendable {
 /// and reuse it; an engine must be used by one thread at a time.
 public final class OCREngine: @unchecked Sendable {
     private let api: OpaquePointer
-    /// The orientation engine, made on first need: most pages read well upright, and its
-    /// legacy model costs tens of megabytes per worker.
-    private var osd: OpaquePointer?
-    private var osdTried = false
     private let tessdata: String?
     public let language: String
 
@@ -70,33 +66,12 @@ public final class OCREngine: @unchecked Sendable {
         self.tessdata = tessdata
     }
 
-    /// Orientation needs the legacy "osd" model; without it pages are simply not turned.
-    private func orientationEngine() -> OpaquePointer? {
-        if osdTried { return osd }
-        osdTried = true
-        guard let o = TessBaseAPICreate() else { return nil }
-        let orc = Self.withCStrings(["debug_file"], ["/dev/null"]) { names, values in
-            TessBaseAPIInit4(o, tessdata, "osd", OEM_TESSERACT_ONLY, nil, 0, names, values, 1, 0)
-        }
-        if orc != 0 {
-            TessBaseAPIDelete(o)
-            return nil
-        }
-        TessBaseAPISetPageSegMode(o, PSM_OSD_ONLY)
-        osd = o
-        return o
-    }
-
     deinit {
         TessBaseAPIEnd(api)
         TessBaseAPIDelete(api)
-        if let osd {
-            TessBaseAPIEnd(osd)
-            TessBaseAPIDelete(osd)
-        }
     }
 
-    public var canDetectOrientation: Bool { orientationEngine() != nil }
+    public var canDetectOrientation: Bool { OrientationDetector.shared(tessdata: tessdata) != nil }
 
     // MARK: - Threads
 
@@ -129,16 +104,16 @@ public final class OCREngine: @unchecked Sendable {
     /// read with a mean confidence above 0.9.) Word boxes are in points of the corrected
     /// page, origin top-left. `pageWidthPoints`/`pageHeightPoints` give the PDF page size
     /// the image was drawn from; without them the size is pixels * 72 / dpi.
-    public func recognize(_ image: GrayImage, pageNumber: Int,
+    ///
+    /// The image is consumed: its pixels are copied into leptonica's and let go before
+    /// recognition, as is the crooked copy once deskewed, so that a worker holds one page
+    /// image (plus tesseract's own) rather than three.
+    public func recognize(_ image: consuming GrayImage, pageNumber: Int,
                           pageWidthPoints: Double? = nil, pageHeightPoints: Double? = nil) throws -> OCRPage {
         Self.limitThreads()
-        guard image.dpi > 0, let original = PixImage(gray: image) else {
-            throw OCRError.badImage(page: pageNumber, reason: "\(image.width)x\(image.height) px, \(image.pixels.count) bytes")
-        }
-        Self.whitenBackground(original, histogramOf: image)
-        let (straight, skew) = deskew(original)
-        let upright = straight
-        var best = try read(upright, dpi: image.dpi, page: pageNumber)
+        let dpi = image.dpi
+        let (upright, skew) = try prepare(consume image, pageNumber: pageNumber)
+        var best = try read(upright, dpi: dpi, page: pageNumber)
         var corrections = skew.map { [$0] } ?? []
         var quarterTurns = 0
 
@@ -154,7 +129,7 @@ public final class OCREngine: @unchecked Sendable {
                 if turns != 2 {
                     (pix, turnedSkew) = deskew(pix)
                 }
-                let reading = try read(pix, dpi: image.dpi, page: pageNumber)
+                let reading = try read(pix, dpi: dpi, page: pageNumber)
                 if reading.score > best.score {
                     best = reading
                     quarterTurns = turns
@@ -167,7 +142,6 @@ public final class OCREngine: @unchecked Sendable {
             }
         }
 
-        let dpi = image.dpi
         let sideways = quarterTurns % 2 == 1
         let pageW = (sideways ? pageHeightPoints : pageWidthPoints) ?? Double(best.width) * 72 / dpi
         let pageH = (sideways ? pageWidthPoints : pageHeightPoints) ?? Double(best.height) * 72 / dpi
@@ -181,6 +155,17 @@ public final class OCREngine: @unchecked Sendable {
         }
         return OCRPage(page: Page(number: pageNumber, width: pageW, height: pageH, words: words, source: .ocr),
                        meanConfidence: best.meanConfidence, corrections: corrections)
+    }
+
+    /// The page as a whitened, deskewed leptonica image; `image` and the crooked copy are
+    /// gone when this returns.
+    private func prepare(_ image: consuming GrayImage, pageNumber: Int) throws -> (PixImage, String?) {
+        guard image.dpi > 0, let original = PixImage(gray: copy image) else {
+            throw OCRError.badImage(page: pageNumber, reason: "\(image.width)x\(image.height) px, \(image.pixels.count) bytes")
+        }
+        Self.whitenBackground(original, histogramOf: image)
+        _ = consume image
+        return deskew(original)
     }
 
     /// Leptonica's skew search and rotation; it hands back a plain copy when the skew is
@@ -321,29 +306,7 @@ public final class OCREngine: @unchecked Sendable {
     /// Orientation of the text in degrees counter-clockwise (0, 90, 180, 270) with OSD's
     /// confidence margin; nil when OSD is unavailable or finds too little text.
     func orientation(of pix: PixImage) -> (Int, Float)? {
-        guard let osd = orientationEngine() else { return nil }
-        // OSD classifies a few hundred character blobs; at half of a 300 dpi scan they are
-        // still plenty large, and finding them costs a quarter of the time.
-        var source = pix
-        var resolution = pix.xResolution
-        if resolution >= 250, let half = pixScaleAreaMap2(pix.pix) {
-            source = PixImage(taking: half)
-            resolution /= 2
-        }
-        TessBaseAPISetImage2(osd, source.pix)
-        TessBaseAPISetSourceResolution(osd, Int32(max(70, resolution)))
-        defer { TessBaseAPIClear(osd) }
-        var degrees: Int32 = 0
-        var confidence: Float = 0
-        var script: UnsafePointer<CChar>?
-        var scriptConfidence: Float = 0
-        guard TessBaseAPIDetectOrientationScript(osd, &degrees, &confidence, &script, &scriptConfidence) != 0 else {
-            return nil
-        }
-        // The script name points into the model's character set: despite capi.h's comment
-        // it is not ours to free (freeing it corrupts the heap).
-        _ = script
-        return (Int(degrees), confidence)
+        OrientationDetector.shared(tessdata: tessdata)?.detect(pix)
     }
 
     struct RawWord {
@@ -474,7 +437,7 @@ public final class OCREngine: @unchecked Sendable {
         return false
     }
 
-    private static func withCStrings<R>(_ names: [String], _ values: [String],
+    static func withCStrings<R>(_ names: [String], _ values: [String],
                                         _ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
                                                  UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
         var n: [UnsafeMutablePointer<CChar>?] = names.map { strdup($0) }

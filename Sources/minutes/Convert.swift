@@ -138,8 +138,12 @@ struct Convert: ParsableCommand {
         let logger = log.bootstrap()
         var (pipeline, version) = try choice.resolve()
         let expanded = BatchInputs.expand(inputs)
-        // One document: its pages share the workers. Several: each worker takes whole files.
-        pipeline.options.jobs = expanded.inputs.count <= 1 ? max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount) : 1
+        let workers = dumpStage != nil ? 1 : (jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Each worker takes whole files, and each file may fan its pages out over all the
+        // workers; one process-wide cap keeps the pages at work to `workers`, so the last
+        // long scan of a batch gets every core rather than one.
+        pipeline.options.jobs = jobs ?? pipeline.options.jobs ?? workers
+        OCRWork.pagesAtOnce = workers
         let converter = DocumentConverter(pipeline: pipeline)
         var inspect: (@Sendable (String, WorkingDocument) -> Void)?
         if let wanted = dumpStage {
@@ -170,7 +174,7 @@ struct Convert: ParsableCommand {
         let options = BatchOptions(outDir: URL(fileURLWithPath: out),
                                    formats: OutputFormat.parseList(format) ?? [.json],
                                    // Stage dumps from parallel files would interleave.
-                                   jobs: dumpStage != nil ? 1 : (jobs ?? ProcessInfo.processInfo.activeProcessorCount),
+                                   jobs: workers,
                                    force: force, pipelineVersion: version)
         let runner = BatchRunner(converter: converter, options: options, logger: logger, stop: stop, inspect: inspect)
         let summary: BatchSummary

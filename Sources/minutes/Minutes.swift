@@ -14,6 +14,7 @@ struct MinutesCommand: ParsableCommand {
 
     /// ArgumentParser exits 64 (EX_USAGE) for bad usage; this tool promises 2, like most Unix tools.
     static func main() {
+        MemoryTuning.forPageImages()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -59,14 +59,18 @@ struct Watch: ParsableCommand {
 
     func run() throws {
         let logger = log.bootstrap()
-        let (pipeline, version) = try choice.resolve()
+        var (pipeline, version) = try choice.resolve()
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // Files at once and pages at once share one cap: a lone long scan gets every core.
+        pipeline.options.jobs = jobs ?? pipeline.options.jobs ?? workers
+        OCRWork.pagesAtOnce = workers
         let stop = StopSignal()
         stop.install { sig in logger.notice("signal \(sig): finishing the file in hand, then stopping") }
         let options = WatchOptions(inbox: URL(fileURLWithPath: inbox), outDir: URL(fileURLWithPath: out),
                                    doneDir: done.map { URL(fileURLWithPath: $0) },
                                    failedDir: failed.map { URL(fileURLWithPath: $0) },
                                    poll: poll, settle: settle, formats: OutputFormat.parseList(format) ?? [.json],
-                                   pipelineVersion: version, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                                   pipelineVersion: version, jobs: workers)
         let watcher = Watcher(converter: DocumentConverter(pipeline: pipeline), options: options, logger: logger, stop: stop)
         do {
             try watcher.run()
@@ -105,7 +109,7 @@ struct Pipelines: ParsableCommand {
                 if !p.options.columnHeaders.isEmpty {
                     opts.append("columnHeaders: \(p.options.columnHeaders.count)")
                 }
-                if p.options.jobs != 1 { opts.append("jobs: \(p.options.jobs)") }
+                if let jobs = p.options.jobs { opts.append("jobs: \(jobs)") }
                 print("    options: \(opts.joined(separator: ", "))")
             case .failure(let e):
                 bad += 1

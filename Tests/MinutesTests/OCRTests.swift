@@ -235,6 +235,54 @@ final class OCRTests: XCTestCase {
         XCTAssertLessThan(page.largestImageCoverage, 0.5)
     }
 
+    /// Drawing a page a band at a time (to keep a page-sized colour surface out of memory)
+    /// gives the same pixels as drawing it whole, seams included.
+    func testPageDrawnInBandsMatchesThePageDrawnWhole() throws {
+        let pdf = try PDFDocument(data: fixture("kent-performance-delivery-board-2017-06-p1", "pdf"), fileName: "kent-p1.pdf")
+        let page = try pdf.page(1)
+        let whole = page.render(dpi: 150, bandBytes: Int.max / 2)
+        // 64-row bands (the smallest): the 1754-row page in 28 bands, one of them short.
+        let banded = page.render(dpi: 150, bandBytes: 1)
+        XCTAssertEqual(banded.width, whole.width)
+        XCTAssertEqual(banded.height, whole.height)
+        XCTAssertNotEqual(whole.height % 64, 0)
+        let differing = zip(banded.pixels, whole.pixels).filter { abs(Int($0) - Int($1)) > 2 }.count
+        XCTAssertEqual(differing, 0, "\(differing) pixels differ between banded and whole drawing")
+        XCTAssertGreaterThan(banded.pixels.filter { $0 < 100 }.count, 2000)
+    }
+
+    /// The pool is the process-wide cap on OCR work: however many callers ask at once, no
+    /// more than `capacity` engines are lent, and engines are reused rather than reloaded.
+    func testEnginePoolLendsNoMoreThanItsCapacityAtOnce() throws {
+        let pool = OCREnginePool(capacity: 2)
+        final class Tally: @unchecked Sendable {
+            let lock = NSLock()
+            var busy = 0, most = 0, engines = Set<ObjectIdentifier>(), failures = 0
+        }
+        let tally = Tally()
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            do {
+                try pool.withEngine(language: "eng") { engine in
+                    tally.lock.lock()
+                    tally.busy += 1
+                    tally.most = max(tally.most, tally.busy)
+                    tally.engines.insert(ObjectIdentifier(engine))
+                    tally.lock.unlock()
+                    Thread.sleep(forTimeInterval: 0.05)
+                    tally.lock.lock()
+                    tally.busy -= 1
+                    tally.lock.unlock()
+                }
+            } catch {
+                tally.lock.lock(); tally.failures += 1; tally.lock.unlock()
+            }
+        }
+        XCTAssertEqual(tally.failures, 0)
+        XCTAssertLessThanOrEqual(tally.most, 2)
+        XCTAssertLessThanOrEqual(tally.engines.count, 2, "engines were loaded again rather than reused")
+        XCTAssertEqual(pool.capacity, 2)
+    }
+
     func testForcedOCROfATextPDFLandsOnTheTextLayerWords() throws {
         let data = try fixture("kent-performance-delivery-board-2017-06-p1", "pdf")
         var textDoc = WorkingDocument(input: try InputDocument(fileName: "kent-p1.pdf", data: data), options: PipelineOptions())

@@ -77,8 +77,8 @@ public struct ExtractText: Stage {
                     state.pdf = try PDFDocument(data: data, fileName: file, password: password)
                 }
                 guard let pdf = state.pdf else { throw PDFError.pageUnreadable(file: file, page: job.pageNumber) }
-                let image = try pdf.page(job.pageNumber).render(dpi: dpi)
-                return try engine.recognize(image, pageNumber: job.pageNumber,
+                // The rendering goes straight in: recognize lets its pixels go early.
+                return try engine.recognize(Self.rendered(pdf, page: job.pageNumber, dpi: dpi), pageNumber: job.pageNumber,
                                             pageWidthPoints: job.widthPoints, pageHeightPoints: job.heightPoints)
             }
             if mode == .auto {
@@ -149,6 +149,19 @@ public struct ExtractText: Stage {
         var hadText: Bool
     }
 
+    /// Drawing a scanned page holds two full-size colour copies at once (poppler's decoded
+    /// image and cairo's page surface: 35 MB each for an A4 page at 300 dpi) for a fraction
+    /// of a second, against seconds of recognition; one drawing at a time across the
+    /// process keeps that peak from doubling when workers happen to draw together.
+    private static let renderLock = NSLock()
+
+    static func rendered(_ pdf: PDFDocument, page: Int, dpi: Double) throws -> GrayImage {
+        let p = try pdf.page(page)
+        renderLock.lock()
+        defer { renderLock.unlock() }
+        return p.render(dpi: dpi)
+    }
+
     /// What one worker keeps between its pages (its own poppler document: poppler
     /// documents are not shared between threads).
     final class WorkerState {
@@ -178,24 +191,30 @@ public struct ExtractText: Stage {
         return nil
     }
 
-    /// Runs `work` over the jobs on up to `options.jobs` threads, each with its own engine
-    /// (borrowed from the shared pool, so later documents reuse it) and its own state.
+    /// Runs `work` over the jobs on up to `options.jobs` threads, each page with an engine
+    /// borrowed from the shared pool, which also caps the pages at work across the whole
+    /// process: a batch's documents can each fan out without overloading the cores.
     static func recognize(_ jobs: [OCRJob], options: PipelineOptions,
                           _ work: @escaping @Sendable (OCRJob, OCREngine, WorkerState) throws -> OCRPage)
         -> [Result<OCRPage, Error>] {
         let queue = JobQueue(count: jobs.count)
-        let workers = max(1, min(options.jobs, jobs.count))
+        let workers = max(1, min(options.jobs ?? 1, jobs.count))
         let language = options.language
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            do {
-                try OCREnginePool.shared.withEngine(language: language) { engine in
-                    let state = WorkerState()
-                    while let i = queue.next() {
-                        queue.store(i, Result { try work(jobs[i], engine, state) })
+            let state = WorkerState()
+            while let i = queue.next() {
+                do {
+                    let page = try OCREnginePool.shared.withEngine(language: language) { engine in
+                        try work(jobs[i], engine, state)
                     }
+                    queue.store(i, .success(page))
+                } catch let e as OCRError {
+                    queue.store(i, .failure(e))
+                    // No engine for this language: no later page will fare better.
+                    if case .engineUnavailable = e { queue.failRemaining(e) }
+                } catch {
+                    queue.store(i, .failure(error))
                 }
-            } catch {
-                queue.failRemaining(error)
             }
         }
         return queue.results()
@@ -245,6 +264,15 @@ public struct ExtractText: Stage {
             i = j + 1
         }
         return parts.joined(separator: ", ")
+    }
+}
+
+/// The process-wide cap on pages rendered and recognised at once, whichever documents
+/// they belong to: set it to the number of workers a command runs.
+public enum OCRWork {
+    public static var pagesAtOnce: Int {
+        get { OCREnginePool.shared.capacity }
+        set { OCREnginePool.shared.capacity = newValue }
     }
 }
 
