@@ -278,7 +278,7 @@ public final class BatchRunner: @unchecked Sendable {
                     last = Date()
                 }
             }
-            let minutes = try converter.convert(data: data, fileName: name, inspect: stageInspect)
+            let minutes = try converter.convert(data: data, fileName: name, sha256: sha, inspect: stageInspect)
             let outputs = try Self.writeOutputs(minutes, base: input.base, outDir: options.outDir, formats: options.formats)
             let record = LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: input.url.path,
                                       status: .converted, base: input.base, outputs: outputs, pages: minutes.source.pages,

@@ -22,8 +22,9 @@ public struct DocumentConverter: Sendable {
         return try convert(data: data, fileName: name, inspect: inspect)
     }
 
-    public func convert(data: Data, fileName: String, inspect: ((String, WorkingDocument) -> Void)? = nil) throws -> Minutes {
-        let input = try InputDocument(fileName: fileName, data: data)
+    public func convert(data: Data, fileName: String, sha256: String? = nil,
+                        inspect: ((String, WorkingDocument) -> Void)? = nil) throws -> Minutes {
+        let input = try InputDocument(fileName: fileName, data: data, sha256: sha256)
         return try pipeline.run(input, inspect: inspect)
     }
 

@@ -253,7 +253,7 @@ public final class Watcher: @unchecked Sendable {
         }
         let minutes: Minutes
         do {
-            minutes = try converter.convert(data: data, fileName: name)
+            minutes = try converter.convert(data: data, fileName: name, sha256: sha)
         } catch {
             let reason = error.oneLine
             count(\.failed)

@@ -73,8 +73,11 @@ public struct InputDocument: Sendable {
     public var fileName: String
     public var data: Data
     public var kind: InputKind
+    /// The content hash when the caller has already taken it (a batch does, for its
+    /// ledger): hashing a large file twice is measurable on text PDFs.
+    public var sha256: String?
 
-    public init(fileName: String, data: Data) throws {
+    public init(fileName: String, data: Data, sha256: String? = nil) throws {
         guard !data.isEmpty else { throw ConversionError.empty(file: fileName) }
         guard let kind = InputKind.sniff(data) else {
             let looksText = data.prefix(512).allSatisfy { $0 == 9 || $0 == 10 || $0 == 13 || ($0 >= 32 && $0 < 127) || $0 >= 128 }
@@ -83,6 +86,7 @@ public struct InputDocument: Sendable {
         self.fileName = fileName
         self.data = data
         self.kind = kind
+        self.sha256 = sha256
     }
 }
 

@@ -115,15 +115,28 @@ public struct Line: Equatable, Sendable {
         refresh()
     }
 
+    /// Median word size and all-bold, kept with the text and box: the classifier asks them
+    /// of the same lines over and over.
+    public private(set) var fontSize: Double = 0
+    public private(set) var bold = false
+
     private mutating func refresh() {
         text = segments.map(\.text).joined(separator: " ")
         box = Rect.enclosing(segments.map(\.box)) ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0)
+        var sizes: [Double] = []
+        var allBold = true
+        for seg in segments {
+            for w in seg.words {
+                sizes.append(w.fontSize)
+                allBold = allBold && w.bold
+            }
+        }
+        sizes.sort()
+        fontSize = sizes.isEmpty ? 0 : sizes[sizes.count / 2]
+        bold = !sizes.isEmpty && allBold
     }
 
     public var words: [Word] { segments.flatMap(\.words) }
-    public var fontSize: Double {
-        let sizes = words.map(\.fontSize).sorted()
-        return sizes.isEmpty ? 0 : sizes[sizes.count / 2]
-    }
-    public var bold: Bool { !words.isEmpty && words.allSatisfy(\.bold) }
+    /// The first word, without gathering the rest.
+    public var firstWord: Word? { segments.first(where: { !$0.words.isEmpty })?.words.first }
 }

@@ -269,4 +269,21 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertEqual(c.meeting.title, "MANORDEILO & SALEM COMMUNITY COUNCIL")
         XCTAssertEqual(c.meeting.date, "2018-05-09")
     }
+
+    /// The byte-level test of a clean word (every text-layer word passes it) agrees with
+    /// the scalar one it short-cuts, and both with what a clean word is.
+    func testCleanWordByBytesAgreesWithTheScalarTest() {
+        let cases: [(String, Bool)] = [
+            ("meeting", true), ("27th", true), ("4a", true), ("don't", true), ("e.g.", true), ("1,234.56", true),
+            ("(Minutes)", true), ("12/2023", true), ("6',8", false), ("/398+74,8.+2", false), ("AB12CD", false),
+            ("--", false), ("a--b", false), ("x+y", false), ("", false), ("café", true), ("naïve–ly", true),
+        ]
+        for (word, clean) in cases {
+            XCTAssertEqual(TextLayerQuality.isCleanWord(word), clean, word)
+            let bytes = Array(word.utf8)
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                XCTAssertEqual(bytes.withUnsafeBufferPointer(TextLayerQuality.isCleanASCIIWord), clean, word)
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ public struct EmitMinutes: Stage {
     public init() {}
 
     public func run(_ doc: inout WorkingDocument) throws {
-        doc.minutes.source = Source(file: doc.input.fileName, sha256: SHA256.hex(doc.input.data),
+        doc.minutes.source = Source(file: doc.input.fileName, sha256: doc.input.sha256 ?? SHA256.hex(doc.input.data),
                                     pages: doc.pageCount, method: doc.method,
                                     ocrConfidence: doc.ocrConfidence.map { ($0 * 1000).rounded() / 1000 },
                                     producer: doc.producer)

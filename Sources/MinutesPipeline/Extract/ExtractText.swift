@@ -310,6 +310,11 @@ public enum TextLayerQuality {
     private static let joiners: Set<Unicode.Scalar> = ["'", "\u{2019}", "-", "\u{2013}", ",", ".", ":", "/"]
 
     static func isCleanWord(_ text: String) -> Bool {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            bytes.allSatisfy { $0 < 0x80 } ? isCleanASCIIWord(bytes) : nil
+        }), let answer = ascii {
+            return answer
+        }
         let scalars = Array(text.unicodeScalars)
         let isCore: (Unicode.Scalar) -> Bool = { $0.isLetterFast || ("0"..."9").contains($0) }
         guard let first = scalars.firstIndex(where: isCore), let last = scalars.lastIndex(where: isCore) else { return false }
@@ -319,6 +324,33 @@ public enum TextLayerQuality {
         guard !(hasLetter && hasDigit) || core.count <= 4 else { return false }  // "27th", "4a" are fine
         return core.allSatisfy { isCore($0) || joiners.contains($0) }
             && !zip(core, core.dropFirst()).contains { joiners.contains($0) && joiners.contains($1) }
+    }
+
+    /// `isCleanWord` over ASCII bytes, without making an array of scalars per word: every
+    /// word of every text page passes here.
+    static func isCleanASCIIWord(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        @inline(__always) func isJoiner(_ c: UInt8) -> Bool { c == 39 || c == 45 || c == 44 || c == 46 || c == 58 || c == 47 }
+        guard let first = b.firstIndex(where: { isLetter($0) || isDigit($0) }),
+              let last = b.lastIndex(where: { isLetter($0) || isDigit($0) }) else { return false }
+        var hasLetter = false, hasDigit = false, previousJoiner = false
+        for i in first...last {
+            let c = b[i]
+            if isLetter(c) {
+                hasLetter = true
+                previousJoiner = false
+            } else if isDigit(c) {
+                hasDigit = true
+                previousJoiner = false
+            } else if isJoiner(c) {
+                if previousJoiner { return false }
+                previousJoiner = true
+            } else {
+                return false
+            }
+        }
+        return !(hasLetter && hasDigit) || last - first + 1 <= 4
     }
 
     /// A page that is one full-page image with a little text laid over it (a stamp, a

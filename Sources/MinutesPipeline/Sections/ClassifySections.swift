@@ -57,7 +57,17 @@ public struct ClassifySections: Stage {
         case .monthFirst: return .monthFirst
         case .auto: break
         }
-        let text = doc.lines.map(\.text).joined(separator: "\n")
+        // Only lines that could hold a date with a year are searched (a digit beside a
+        // separator, or four digits; with the line before, for a date broken across two):
+        // three patterns over a whole document's text were a tenth of reading a text PDF.
+        let texts = doc.lines.map(\.text)
+        let dated = texts.map(Self.mayHoldDate)
+        var kept: [String] = []
+        for (i, t) in texts.enumerated() where dated[i] || (i + 1 < texts.count && dated[i + 1]) {
+            if !kept.isEmpty, i > 0, !(dated[i - 1] || dated[i]) { kept.append("\u{1}") }
+            kept.append(t)
+        }
+        let text = kept.joined(separator: "\n")
         var dayFirst = 0, monthFirst = 0
         guard let numeric = RegexCache.shared.regex(#"(?<![\d/.])(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})(?![\d/])"#, caseInsensitive: false) else { return .dayFirst }
         for m in numeric.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -70,6 +80,25 @@ public struct ClassifySections: Stage {
         monthFirst += text.matches(#"(?i)\b(\#(m))\.?\s+\d{1,2}(st|nd|rd|th)?,\s+\d{4}"#)
         dayFirst += text.matches(#"(?i)\b\d{1,2}(st|nd|rd|th)?\s+(\#(m))\.?,?\s+\d{4}"#)
         return monthFirst > dayFirst ? .monthFirst : .dayFirst
+    }
+
+    /// Four digits in a row ("2018"), or a digit beside one of . / - ("3/4/18").
+    static func mayHoldDate(_ text: String) -> Bool {
+        var run = 0
+        var prev: UInt8 = 0
+        for b in text.utf8 {
+            let digit = b >= 48 && b <= 57
+            if digit {
+                run += 1
+                if run >= 4 { return true }
+                if prev == 46 || prev == 47 || prev == 45 { return true }
+            } else {
+                if run > 0, b == 46 || b == 47 || b == 45 { return true }
+                run = 0
+            }
+            prev = b
+        }
+        return false
     }
 }
 
@@ -142,8 +171,27 @@ struct SectionClassifier {
 
     static let labelEdge: Set<Character> = [" ", ":", "-", "–"]
 
+    /// At most `limit` runs of spaces in the first 80 bytes, and no more bytes: a label is a
+    /// few words, and most lines asked are sentences.
+    static func isShort(_ text: String, words limit: Int) -> Bool {
+        var gaps = 0, count = 0
+        var inGap = false
+        for b in text.utf8 {
+            count += 1
+            if count > 80 { return false }
+            if b == 32 {
+                if !inGap { gaps += 1; inGap = true }
+                if gaps > limit { return false }
+            } else {
+                inGap = false
+            }
+        }
+        return true
+    }
+
     static func fieldKind(_ label: String) -> FieldKind? {
-        guard label.utf8.count <= 80 else { return nil }
+        // Leading or trailing spaces count as a gap: one word of slack.
+        guard isShort(label, words: 7) else { return nil }
         var l = label.lowercased().trimming(labelEdge)
         if l.includes("  ") { l = l.collapsingWhitespace }
         switch l {
@@ -303,7 +351,7 @@ struct SectionClassifier {
             var heading: (kind: PeopleLabel.Kind, label: String, value: String, valueX: Double?)?
             if let f = label(at: i), f.kind == .attendees || f.kind == .apologies {
                 heading = (f.kind == .apologies ? .apologies : .attendees, f.label, f.value, f.valueX)
-            } else if let n = ItemNumber.leading(line), let k = PeopleLabel.kind(of: n.rest.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))) {
+            } else if let n = leadingNumbers[i], let k = PeopleLabel.kind(of: n.rest.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))) {
                 // "1. Apologies" as an item: the item's lines list the people.
                 heading = (k, n.rest.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")), "", nil)
             }
@@ -325,7 +373,7 @@ struct SectionClassifier {
             while k < lines.count, block.count < 60 {
                 let l = lines[k]
                 let prev = lines[k - 1]
-                if label(at: k) != nil || ItemNumber.leading(l) != nil && (Paragraphs.startsBullet(l) == false) && ItemNumber.leading(l)?.rest.isEmpty == false { break }
+                if label(at: k) != nil || leadingNumbers[k] != nil && (Paragraphs.startsBullet(l) == false) && leadingNumbers[k]?.rest.isEmpty == false { break }
                 // A list split from a neighbouring column keeps a row's gap where that
                 // column's entry ran onto a second line: a person a row further down still counts.
                 let gap = l.box.y0 - prev.box.y1, height = max(l.box.height, prev.box.height)
@@ -633,7 +681,7 @@ struct SectionClassifier {
         // The header block ends at the first person list, item or table.
         var header: [Int] = []
         for i in top {
-            if ItemNumber.leading(lines[i]) != nil { break }
+            if leadingNumbers[i] != nil { break }
             if StripRunningText.key(lines[i].text) == "agenda" { break }
             header.append(i)
         }
@@ -876,7 +924,7 @@ struct SectionClassifier {
         while i < lines.count {
             let l = lines[i]
             // "AGENDA" as a heading, not "Agenda item 5" in the minutes.
-            if l.text.utf8.count < 120, l.text.lowercased().includes("agenda"),
+            if l.text.utf8.count < 120, l.text.includesFolded("agenda"),
                StripRunningText.key(l.text).range(ofRegex: #"^(draft |the |meeting )?agenda( \(.*\)| for .*)?:?$"#) != nil,
                StripRunningText.key(l.text).count < 40 {
                 finish()
@@ -947,7 +995,8 @@ struct SectionClassifier {
                 }
             }
             // "Chairman's Announcements" then "(Item 2)": the heading is the line above its item number.
-            if let m = l.text.trimmed.range(ofRegex: #"^\(Item (\d{1,3})\)$"#, caseInsensitive: true), i > 0,
+            if l.text.utf8.first == UInt8(ascii: "(") || l.text.utf8.first == UInt8(ascii: " "),
+               let m = l.text.trimmed.range(ofRegex: #"^\(Item (\d{1,3})\)$"#, caseInsensitive: true), i > 0,
                current.map({ $0.page != l.page || ($0.box?[1] ?? 0) < lines[i - 1].box.y0 - 1 }) ?? true {
                 let number = String(l.text.trimmed[m].filter(\.isNumber))
                 if lastNumber == nil || scheme.follows(number, lastNumber) {
@@ -990,7 +1039,7 @@ struct SectionClassifier {
     /// OCR misreads small item numbers ("1." as "ib", "2." as "2s", "4." as "A."). When the line
     /// is OCR text and its first token reads as the number the sequence expects, take it.
     static func ocrNumber(_ l: Line, expected: String) -> ItemNumber.Found? {
-        guard let first = l.words.first, first.confidence != nil, l.words.count >= 2 else { return nil }
+        guard let first = l.firstWord, first.confidence != nil, l.words.count >= 2 else { return nil }
         let token = first.text.trimmingCharacters(in: CharacterSet(charactersIn: ".:;,)"))
         guard (1...3).contains(token.count), token.count <= expected.count + 1 else { return nil }
         let lookalikes: [Character: Character] = ["l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "A": "4", "S": "5", "s": "5",
@@ -1105,7 +1154,8 @@ struct SectionClassifier {
         var bestScore = -1
         for i in lines.indices {
             let text = lines[i].text
-            guard let r = text.range(ofRegex: Self.nextPattern) else { continue }
+            guard text.includesFolded("next") || text.includesFolded("future"),
+                  let r = text.range(ofRegex: Self.nextPattern) else { continue }
             var window = String(text[r.upperBound...])
             var boxes = [lines[i].box]
             var k = i + 1
@@ -1139,15 +1189,27 @@ struct SectionClassifier {
     static let actionHeading = #"^(?i)(actions?( arising| agreed| points?)?|agreed actions?)\s*:?$"#
     static let refAction = try! NSRegularExpression(pattern: #"^\(?(\d{1,4}/\d{2,4})\)?\s*[:–—-]\s*(.+)$"#)
 
+    static func opensWithActionWord(_ text: String) -> Bool {
+        var bytes: [UInt8] = []
+        for b in text.utf8.prefix(6) { bytes.append(b | 0x20) }
+        return bytes == Array("action".utf8) || bytes == Array("agreed".utf8)
+    }
+
     mutating func readInlineActions() {
         var item: String?
         var i = 0
         while i < lines.count {
             let l = lines[i]
-            if let n = ItemNumber.leading(l), scheme.isTopLevel(n.number), items.contains(where: { $0.number == n.number && $0.page == l.page }) {
+            if let n = leadingNumbers[i], scheme.isTopLevel(n.number), items.contains(where: { $0.number == n.number && $0.page == l.page }) {
                 item = n.number
             }
             let text = l.text.trimmed
+            // The patterns below open with "action", "agreed" or a reference ("(12/23)",
+            // "12/23"); asked of every line, most open with none.
+            guard Self.opensWithActionWord(text) || text.first == "(" || text.first?.isASCIIDigit == true else {
+                i += 1
+                continue
+            }
             if let r = text.range(ofRegex: Self.actionLine) {
                 var rest = String(text[r.upperBound...])
                 var used = [l]
@@ -1337,7 +1399,7 @@ enum PeopleLabel {
 
     static func kind(of raw: String) -> Kind? {
         // A label is a few words; asked of every line, most are sentences.
-        guard raw.utf8.count <= 80 else { return nil }
+        guard SectionClassifier.isShort(raw, words: 7) else { return nil }
         let l = raw.trimming(SectionClassifier.labelEdge).lowercased()
         guard !l.isEmpty, l.split(separator: " ").count <= 5 else { return nil }
         // Every people label holds one of these stems; most lines hold none, and the

@@ -143,4 +143,28 @@ extension String {
         }
         return false
     }
+
+    /// `includes` ignoring ASCII case; `lowerNeedle` must be lower-case ASCII. A cheap test
+    /// before a case-insensitive pattern that needs the word.
+    func includesFolded(_ lowerNeedle: String) -> Bool {
+        let n = Array(lowerNeedle.utf8)
+        guard !n.isEmpty else { return true }
+        var found = false
+        utf8.withContiguousStorageIfAvailable { h in
+            guard h.count >= n.count else { return }
+            var i = 0
+            let last = h.count - n.count
+            while i <= last {
+                var k = 0
+                while k < n.count, Self.foldASCII(h[i + k]) == n[k] { k += 1 }
+                if k == n.count { found = true; return }
+                i += 1
+            }
+        } ?? { found = String(self).lowercased().includes(lowerNeedle) }()
+        return found
+    }
+
+    @inline(__always) private static func foldASCII(_ b: UInt8) -> UInt8 {
+        b >= 65 && b <= 90 ? b | 0x20 : b
+    }
 }

@@ -180,7 +180,11 @@ public enum ItemNumber {
         guard !t.isEmpty, t.count <= 10 else { return nil }
         // Without a digit or closing mark the pattern could match only a bare letter or
         // roman numeral, which is refused below anyway; most words stop here.
-        guard t.contains(where: \.isASCIIDigit) || t.last.map({ $0 == "." || $0 == ")" || $0 == ":" }) == true else { return nil }
+        let hasDigit = t.contains(where: \.isASCIIDigit)
+        guard hasDigit || t.last.map({ $0 == "." || $0 == ")" || $0 == ":" }) == true else { return nil }
+        // Without a digit only a marked letter ("A.") or roman numeral ("iv)") can match: a
+        // sentence's last word ("meeting.") stops here.
+        if !hasDigit, t.dropLast().count > 1, !t.dropLast().allSatisfy({ "ivxlcIVXLC".contains($0) }) { return nil }
         let range = NSRange(t.startIndex..., in: t)
         guard let m = pattern.firstMatch(in: t, range: range), let r = Range(m.range(at: 1), in: t) else { return nil }
         let core = String(t[r])
