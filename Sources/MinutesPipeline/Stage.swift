@@ -15,8 +15,8 @@ public struct PipelineOptions: Sendable, Equatable {
     public var dateOrder: DateOrder = .auto
     /// Extra action-table header words, mapped to the column role they name.
     public var columnHeaders: [String: ColumnRole] = [:]
-    /// Pages of one document worked on at once (OCR); nil until a pipeline file or the
-    /// command line sets it, and then one.
+    /// Pages of one document worked on at once (OCR). nil when neither a pipeline file nor
+    /// the command line set it: one page at a time.
     public var jobs: Int?
 
     public init() {}

@@ -1189,10 +1189,12 @@ struct SectionClassifier {
     static let actionHeading = #"^(?i)(actions?( arising| agreed| points?)?|agreed actions?)\s*:?$"#
     static let refAction = try! NSRegularExpression(pattern: #"^\(?(\d{1,4}/\d{2,4})\)?\s*[:–—-]\s*(.+)$"#)
 
+    private static let actionWords = [Array("action".utf8), Array("agreed".utf8)]
+
+    /// Asked of every line: compares the first six bytes, ASCII case folded, in place.
     static func opensWithActionWord(_ text: String) -> Bool {
-        var bytes: [UInt8] = []
-        for b in text.utf8.prefix(6) { bytes.append(b | 0x20) }
-        return bytes == Array("action".utf8) || bytes == Array("agreed".utf8)
+        let head = text.utf8.prefix(6)
+        return actionWords.contains { word in head.elementsEqual(word) { $0 | 0x20 == $1 } }
     }
 
     mutating func readInlineActions() {
