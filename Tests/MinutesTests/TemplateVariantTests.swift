@@ -270,6 +270,26 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertEqual(c.meeting.date, "2018-05-09")
     }
 
+    /// People lists as entries of a bulleted outline (Chicago SSA #21): the list under
+    /// "o Commissioners Absent:" ends at the outer bullet below it, whose "9:08am" once read
+    /// as a label; two names beside a label are two people; each person points at the line
+    /// that prints the name.
+    func testPeopleListsInABulletedOutline() {
+        let c = classified([
+            line(124, [(72, "Minutes from Monday, January 29, 2018 – 9:00am at Carbon Arc Bar & Board")]),
+            line(135, [(90, "\u{F0B7}"), (108, "Perfunctory Business")]),
+            line(150, [(126, "o"), (144, "Commissioners Present: Anthony Qaiyum, Zach Maiorca, Melaina Prest, Chris Dallas,")]),
+            line(165, [(144, "Ben Munro, Todd Feinberg")]),
+            line(204, [(126, "o"), (144, "Commissioners Absent: Shelley Young, Pat Bader")]),
+            line(216, [(90, "\u{F0B7}"), (108, "Meeting called to order at 9:08am – M. Prest (motion), C. Dallas (second)")]),
+            line(230, [(90, "\u{F0B7}"), (108, "Todd Feinberg welcomed to SSA Commission")]),
+        ])
+        XCTAssertEqual(c.attendees.map(\.name), ["Anthony Qaiyum", "Zach Maiorca", "Melaina Prest", "Chris Dallas", "Ben Munro", "Todd Feinberg"])
+        XCTAssertEqual(c.apologies.map(\.name), ["Shelley Young", "Pat Bader"])
+        XCTAssertEqual(c.attendees.map { $0.box?[1] }, [150, 150, 150, 150, 165, 165])
+        XCTAssertEqual(c.apologies.map { $0.box?[1] }, [204, 204])
+    }
+
     /// The byte-level test of a clean word (every text-layer word passes it) agrees with
     /// the scalar one it short-cuts, and both with what a clean word is.
     func testCleanWordByBytesAgreesWithTheScalarTest() {

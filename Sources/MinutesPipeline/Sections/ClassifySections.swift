@@ -380,6 +380,10 @@ struct SectionClassifier {
                 if l.page == prev.page, gap > height * 2.2, !(gap < height * 3.2 && looksLikePersonLine(l)) { break }
                 if l.bold && !Paragraphs.startsBullet(l) && PeopleParsing.parse(segments: l.segments.map(\.text)) == nil { break }
                 if StripRunningText.key(l.text).hasPrefix("agenda") || Self.isMarker(l.text) { break }
+                // In an outline the heading is itself a bullet ("o Commissioners Absent: …"):
+                // a bullet set further left is the outer list's next entry, not a name.
+                if Paragraphs.startsBullet(line) || line.words.first?.text == "o", Paragraphs.startsBullet(l) || l.words.first?.text == "o",
+                   l.box.x0 < line.box.x0 - 10 { break }
                 // Indented under a value column: stay with it; a prose paragraph ends the list.
                 if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l), !(abs(l.box.x0 - labelX) <= 6 && continuesPerson(lines[block.last ?? i], l)) { break }
                 let continues = continuesPerson(lines[block.last ?? i], l)
@@ -394,7 +398,8 @@ struct SectionClassifier {
                 block.append(k)
                 k += 1
             }
-            let people = parsePeople(value: h.value, lines: block.map { lines[$0] }, group: h.label, page: line.page)
+            let people = parsePeople(value: h.value, lines: block.map { lines[$0] }, group: h.label, page: line.page,
+                                     valueLines: h.value.isEmpty ? [] : [line])
             groups.append((h.kind, h.label, people))
             consumed.insert(i)
             consumed.formUnion(block)
@@ -471,7 +476,9 @@ struct SectionClassifier {
             || (t.filter { $0 == "(" }.count > t.filter { $0 == ")" }.count)
     }
 
-    func parsePeople(value: String, lines block: [Line], group: String, page: Int) -> [Person] {
+    /// `valueLines` are the lines `value` was read from (the label's own line, a sentence's
+    /// lines): with `block`, where each person's box is looked for.
+    func parsePeople(value: String, lines block: [Line], group: String, page: Int, valueLines: [Line] = []) -> [Person] {
         let valueText = value.trimmed
         let lower = (valueText + " " + block.map(\.text).joined(separator: " ")).lowercased().trimmed
         if lower.isEmpty || lower.hasPrefix("none") || lower.hasPrefix("nil") || lower.hasPrefix("there were no") || lower == "n/a" {
@@ -507,7 +514,11 @@ struct SectionClassifier {
             // With one comma, "Karin Takel, Strategic Planning and Performance Officer" is a name and a role.
             return commas >= 3 ? bare >= 2 : bare == parts.count
         }
-        let isList = commaListed || joined.contains("), ") || joined.range(ofRegex: #"^[A-Z][^:,()]{2,60}:\s"#) != nil
+        // "Apologies: Shelley Young, Pat Bader": beside the label, two bare names are two
+        // people (a list under the label keeps "Name, Role" a line).
+        let valueParts = valueText.components(separatedBy: ",").map(\.trimmed).filter { !$0.isEmpty }
+        let namePair = valueParts.count == 2 && valueParts.allSatisfy(Self.isBareName)
+        let isList = commaListed || namePair || joined.contains("), ") || joined.range(ofRegex: #"^[A-Z][^:,()]{2,60}:\s"#) != nil
             || joined.range(ofRegex: #"(?i)^apologies (were )?(received|given|noted)?\s*from"#) != nil
         var people: [Person] = []
         if isList {
@@ -521,8 +532,9 @@ struct SectionClassifier {
                     continue
                 }
                 p.name = p.name.trimmed
-                people.append(Person(name: p.name, role: p.role, initials: p.initials, group: groupName ?? group, page: page,
-                                     box: Rect.enclosing(block.map(\.box))?.array))
+                let at = Self.line(naming: p.name, in: valueLines + block)
+                people.append(Person(name: p.name, role: p.role, initials: p.initials, group: groupName ?? group, page: at?.page ?? page,
+                                     box: Self.box(of: at.map { [$0] } ?? valueLines + block)))
             }
             return people
         }
@@ -543,19 +555,36 @@ struct SectionClassifier {
         for e in entries {
             // "Jane Archer (JA)    Alan Caudwell (AC)    Robert Gegg (RG)": one person a cell.
             if e.segments.count >= 2, e.segments.allSatisfy(Self.isBareName) {
+                let source = e.lines.isEmpty ? valueLines : e.lines
                 for seg in e.segments {
                     guard let p = PeopleParsing.parse(text: seg) else { continue }
                     people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
-                                         page: e.lines.first?.page ?? page, box: Rect.enclosing(e.lines.map(\.box))?.array))
+                                         page: source.first?.page ?? page, box: Self.box(of: source)))
                 }
                 continue
             }
             guard let p = PeopleParsing.parse(segments: e.segments), PeopleLabel.kind(of: p.name) == nil,
                   p.name.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil else { continue }
+            let source = e.lines.isEmpty ? valueLines : e.lines
             people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
-                                 page: e.lines.first?.page ?? page, box: Rect.enclosing(e.lines.map(\.box))?.array))
+                                 page: source.first?.page ?? page, box: Self.box(of: source)))
         }
         return people
+    }
+
+    /// The box around lines, those on the first one's page: a list run over a page break
+    /// would otherwise span two pages' coordinates.
+    static func box(of lines: [Line]) -> [Double]? {
+        guard let page = lines.first?.page else { return nil }
+        return Rect.enclosing(lines.filter { $0.page == page }.map(\.box))?.array
+    }
+
+    /// The line a listed person's name is printed on (or, for a name cut by a wrap, the
+    /// line with its last word), so that each entry of a running list points at its own line.
+    static func line(naming name: String, in lines: [Line]) -> Line? {
+        if let l = lines.first(where: { $0.text.contains(name) }) { return l }
+        guard let last = name.split(separator: " ").last, last.count >= 3 else { return nil }
+        return lines.first { $0.text.contains(last) }
     }
 
     /// "…and apologies received from Councillors Arwel Davies, Gwenfil Evans and William
@@ -574,7 +603,8 @@ struct SectionClassifier {
                 k += 1
             }
             if let stop = text.range(ofRegex: #"\.(\s|$)"#) { text = String(text[..<stop.lowerBound]) }
-            let people = parsePeople(value: "Apologies from " + text, lines: [], group: "Apologies", page: lines[i].page)
+            let people = parsePeople(value: "Apologies from " + text, lines: [], group: "Apologies", page: lines[i].page,
+                                     valueLines: Array(lines[i..<k]))
             guard !people.isEmpty else { continue }
             apologies = people
             note(.info, page: lines[i].page, "apologies read from a sentence: \"\(ResolveOwners.short(text))\"")
