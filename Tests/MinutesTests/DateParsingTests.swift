@@ -28,6 +28,16 @@ final class DateParsingTests: XCTestCase {
         XCTAssertEqual(iso("30 Oct 2014"), "2014-10-30")
     }
 
+    /// Welsh minutes: ordinal endings, mutated month names, and "Mawrth" as Tuesday.
+    func testWelshDates() {
+        XCTAssertEqual(iso("CYFARFOD 9fed MAI 2018"), "2018-05-09")
+        XCTAssertEqual(iso("a gynhaliwyd ar yr 11eg Ebrill 2018, fel ag y maent"), "2018-04-11")
+        XCTAssertEqual(iso("Dydd Mawrth 1af o Fehefin 2021"), "2021-06-01")
+        XCTAssertEqual(iso("Nos Fawrth 23ain Tachwedd 2021 am 7pm"), "2021-11-23")
+        XCTAssertNil(iso("Dydd Mawrth"))
+        XCTAssertNil(iso("5 Mawrth"))
+    }
+
     func testMonthOnlyDates() {
         XCTAssertEqual(iso("May 2017"), "2017-05")
         XCTAssertEqual(iso("Oct 2017"), "2017-10")

@@ -10,6 +10,10 @@ final class PeopleParsingTests: XCTestCase {
         XCTAssertEqual(p("• Roger Hirst, Police and Crime Commissioner (RH)"),
                        .init(name: "Roger Hirst", role: "Police and Crime Commissioner", initials: "RH"))
         XCTAssertEqual(p("Supt Dean Chapple, Head of PIU, (DC)"), .init(name: "Dean Chapple", role: "Head of PIU", initials: "DC"))
+        // Capitals that are not the name's initials name the person's body.
+        XCTAssertEqual(p("Dennis Skinner (LGA)"), .init(name: "Dennis Skinner", role: "LGA", initials: nil))
+        XCTAssertEqual(p("Cllr Jane Smith (JAS)"), .init(name: "Jane Smith", role: nil, initials: "JAS"))
+        XCTAssertEqual(p("Alan Holzer (AHol)"), .init(name: "Alan Holzer", role: nil, initials: "AHol"))
     }
 
     func testInitialsInTheirOwnColumn() {

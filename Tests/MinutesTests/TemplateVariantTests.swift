@@ -290,6 +290,91 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertEqual(c.apologies.map { $0.box?[1] }, [204, 204])
     }
 
+    /// A semicolon typed for the label's colon, and a running list wrapped back to the
+    /// margin mid-name (Friends of Halesworth Library); initials lengthened to tell two
+    /// colleagues apart ("AHol", "AHop").
+    func testSemicolonLabelAndAListWrappedMidName() {
+        let c = classified([
+            line(57, [(105, "Minutes of Trustees of The Friends of Halesworth County Library")], bold: true),
+            line(75, [(224, "Meeting of 5th May 2015")], bold: true),
+            line(111, [(57, "Present; David Thomas (DT), Sheila Freeman (SF), Alan Holzer (AHol), Evelyn")]),
+            line(127, [(57, "Lindqvist (EL), Alison Hopkins (AHop), Arlene Roberts (AR), Andy Payne, Alison")]),
+            line(142, [(57, "Britton (AB), Mike Stephens (MS)")]),
+            line(173, [(57, "Apologies; Tamsyn Imison")]),
+            line(204, [(57, "1. Welcome and Chairmans opening remarks")], bold: true),
+        ])
+        XCTAssertEqual(c.attendees.map(\.name), ["David Thomas", "Sheila Freeman", "Alan Holzer", "Evelyn Lindqvist",
+                                                 "Alison Hopkins", "Arlene Roberts", "Andy Payne", "Alison Britton", "Mike Stephens"])
+        XCTAssertEqual(c.attendees.map(\.initials), ["DT", "SF", "AHol", "EL", "AHop", "AR", nil, "AB", "MS"])
+        XCTAssertEqual(c.apologies.map(\.name), ["Tamsyn Imison"])
+    }
+
+    /// Welsh community council minutes: the body's name, a date with an ordinal ending,
+    /// "PRESENNOL" over a list ending "a'r Cynghorydd Sir …", apologies in a sentence.
+    func testWelshMinutes() {
+        let c = classified([
+            line(86, [(198, "CYNGOR CYMUNED MANORDEILO A SALEM")], bold: true),
+            line(100, [(245, "CYFARFOD 9fed MAI 2018")], bold: true),
+            line(169, [(57, "PRESENNOL")], bold: true),
+            line(182, [(57, "Cynghorwyr Alun Davies, Kim Davies, Peter Harries, Owen Williams a’r")]),
+            line(196, [(57, "Cynghorydd Sir Joseph Davies.")]),
+            line(251, [(57, "1. CROESO AC YMDDIHEURIADAU")], bold: true),
+            line(293, [(57, "Croesawyd pawb i’r cyfarfod a derbyniwyd ymddiheuriadau gan y Cynghorwyr Arwel Davies, Gwenfil Evans,")]),
+            line(306, [(57, "Dorian Jenkins a William Loynton.")]),
+        ])
+        XCTAssertEqual(c.meeting.date, "2018-05-09")
+        XCTAssertEqual(c.meeting.title, "CYNGOR CYMUNED MANORDEILO A SALEM")
+        XCTAssertEqual(c.attendees.map(\.name), ["Alun Davies", "Kim Davies", "Peter Harries", "Owen Williams", "Joseph Davies"])
+        XCTAssertEqual(c.apologies.map(\.name), ["Arwel Davies", "Gwenfil Evans", "Dorian Jenkins", "William Loynton"])
+    }
+
+    /// Grids of people: initials pushed onto a row of their own under narrow cells, two
+    /// people in one overflowing cell (Horsley), "Name – Body" cells side by side ended by
+    /// a heading with a colon (Kent treasury group).
+    func testPeopleGridsWithWrappedCells() {
+        let c = classified([
+            line(215, [(90, "Present:")], bold: true),
+            line(230, [(90, "Charlie Ralph (CR)"), (195, "Patricia Rowan (PR) Chris Sane (CS)")]),
+            line(275, [(90, "Apologies:")], bold: true),
+            line(306, [(90, "Alistair Thompson"), (195, "Karen Butt"), (301, "Bryn Howells (BH)"), (407, "Maxine Relton")]),
+            line(320, [(90, "(AT)"), (195, "(KB)"), (407, "(MR)")]),
+            line(336, [(90, "HNP = Horsley Neighbourhood Plan")]),
+            line(360, [(90, "Attendance:")], bold: true),
+            line(374, [(72, "Harry Rayner – MEM (Chair)"), (315, "James Graham – KCC")]),
+            line(388, [(72, "Nick Buckland – KCC"), (315, "David Whelan – Link Group")]),
+            line(416, [(72, "Discussion Summary:")], bold: true),
+            line(444, [(90, "•"), (108, "Link Group presented the latest market expectations")]),
+        ])
+        XCTAssertEqual(c.attendees.map(\.name), ["Charlie Ralph", "Patricia Rowan", "Chris Sane",
+                                                 "Harry Rayner", "James Graham", "Nick Buckland", "David Whelan"])
+        XCTAssertEqual(c.attendees.map(\.role), [nil, nil, nil, "MEM (Chair)", "KCC", "KCC", "Link Group"])
+        XCTAssertEqual(c.apologies.map(\.name), ["Alistair Thompson", "Karen Butt", "Bryn Howells", "Maxine Relton"])
+        XCTAssertEqual(c.apologies.map(\.initials), ["AT", "KB", "BH", "MR"])
+    }
+
+    /// A body's name as the label of a running list ("Panel: …"), wrapped where the next
+    /// word would not fit, with "X and Y (Body)" and "(Officer) and" entries; a label's line
+    /// broken mid-role ("ALSO PRESENT: …" over "Services.").
+    func testRunningListsWrappedLikeParagraphs() {
+        let c = classified([
+            line(50, [(178, "Local Public Data Panel – Twenty-second Meeting")], bold: true),
+            line(91, [(68, "Panel: Professor Sir Nigel Shadbolt (Chairman), Baroness Stowell (DCLG), Chris Taggart")]),
+            line(102, [(68, "(Openlylocal.com), Roger Hampson (London Borough of Redbridge), Tim Allen (Visiting Professor)")]),
+            line(114, [(68, "Other Attendees: Shehla Husain, Nick Bagshaw and Anthony Karabinas (DCLG)")]),
+            line(126, [(68, "ALSO PRESENT: Sue Chandler, Cabinet Member for Integrated Children’s Education and Social")]),
+            line(138, [(68, "Services.")]),
+            line(150, [(68, "IN ATTENDANCE: Georgia Humphreys (Democratic Services Officer) and Ashlie Gash (Clerk)")]),
+            line(190, [(68, "Welcome")], bold: true),
+        ])
+        XCTAssertEqual(c.attendees.map(\.name), ["Nigel Shadbolt", "Baroness Stowell", "Chris Taggart", "Roger Hampson", "Tim Allen",
+                                                 "Shehla Husain", "Nick Bagshaw", "Anthony Karabinas", "Sue Chandler",
+                                                 "Georgia Humphreys", "Ashlie Gash"])
+        XCTAssertEqual(c.attendees.first { $0.name == "Chris Taggart" }?.role, "Openlylocal.com")
+        XCTAssertEqual(c.attendees.first { $0.name == "Anthony Karabinas" }?.role, "DCLG")
+        XCTAssertEqual(c.attendees.first { $0.name == "Sue Chandler" }?.role, "Cabinet Member for Integrated Children’s Education and Social Services")
+        XCTAssertNil(c.meeting.title.flatMap { $0.contains("Shadbolt") ? $0 : nil })
+    }
+
     /// The byte-level test of a clean word (every text-layer word passes it) agrees with
     /// the scalar one it short-cuts, and both with what a clean word is.
     func testCleanWordByBytesAgreesWithTheScalarTest() {

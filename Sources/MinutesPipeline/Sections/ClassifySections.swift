@@ -136,12 +136,17 @@ struct SectionClassifier {
     let leadingNumbers: [ItemNumber.Found?]
     /// How this document numbers its items, where it departs from 1, 2, 3.
     let scheme: NumberingScheme
+    /// Each page's right margin, as far as its lines reach.
+    let pageRight: [Int: Double]
 
     init(lines: [Line], runningText: [Line], stage: String) {
         self.lines = lines
         labels = lines.map(Self.computeLabel)
         leadingNumbers = lines.map(ItemNumber.leading)
         scheme = NumberingScheme(numbers: leadingNumbers.compactMap { $0?.number })
+        var right: [Int: Double] = [:]
+        for l in lines { right[l.page] = max(right[l.page] ?? 0, l.box.x1) }
+        pageRight = right
         self.runningText = runningText
         self.stage = stage
     }
@@ -189,6 +194,10 @@ struct SectionClassifier {
         return true
     }
 
+    static let collectiveLabels: Set<String> = ["panel", "board", "committee", "commission", "members", "councillors", "governors",
+                                                "trustees", "directors", "commissioners", "panel members", "board members",
+                                                "committee members"]
+
     static func fieldKind(_ label: String) -> FieldKind? {
         // Leading or trailing spaces count as a gap: one word of slack.
         guard isShort(label, words: 7) else { return nil }
@@ -228,12 +237,17 @@ struct SectionClassifier {
         }
         guard let first = line.segments.first else { return nil }
         let text = first.text
+        if let people = peopleLabelBeforeStop(line) { return people }
         if let colon = text.firstIndex(of: ":") {
             let label = String(text[..<colon])
-            guard label.split(separator: " ").count <= 5, let kind = Self.fieldKind(label) else { return nil }
+            guard label.split(separator: " ").count <= 5 else { return nil }
             var value = String(text[text.index(after: colon)...]).trimmingCharacters(in: CharacterSet(charactersIn: " -–"))
             let others = line.segments.dropFirst().map(\.text)
             value = ([value] + others).filter { !$0.isEmpty }.joined(separator: "  ")
+            // "Panel: Professor Sir Nigel Shadbolt (Chairman), Baroness Stowell (DCLG), …": the
+            // body's name over a running list of people is who attended, not a title.
+            let collective = Self.collectiveLabels.contains(label.trimmed.lowercased()) && value.filter { $0 == "," }.count >= 2
+            guard let kind = collective ? .attendees : Self.fieldKind(label) else { return nil }
             let valueX = value.isEmpty ? nil : (line.segments.count > 1 && String(text[text.index(after: colon)...]).trimmed.isEmpty
                                                    ? line.segments[1].box.x0 : first.words.dropFirst(label.split(separator: " ").count).first?.box.x0)
             return (kind, label, value, valueX)
@@ -243,6 +257,27 @@ struct SectionClassifier {
             return (kind, text, value, line.segments.count > 1 ? line.segments[1].box.x0 : nil)
         }
         return nil
+    }
+
+    /// "Present; David Thomas (DT), …", "Apologies – Tamsyn Imison": a semicolon or a dash
+    /// typed where a people label takes its colon. Only people labels: elsewhere a dash
+    /// after a first word is ordinary text.
+    static func peopleLabelBeforeStop(_ line: Line) -> Label? {
+        guard let first = line.segments.first else { return nil }
+        let words = first.words
+        guard let stop = words.prefix(5).firstIndex(where: { w in
+            w.text == "-" || w.text == "–" || w.text.hasSuffix(";") || (w.text.hasSuffix(":") == false && w.text.hasSuffix("–"))
+        }) else { return nil }
+        var labelWords = words[...stop].map(\.text)
+        let last = labelWords.removeLast()
+        let tail = last.trimmingCharacters(in: CharacterSet(charactersIn: ";–-"))
+        if !tail.isEmpty { labelWords.append(tail) }
+        let label = labelWords.joined(separator: " ")
+        guard !label.isEmpty, !label.contains(":"), let kind = fieldKind(label), kind == .attendees || kind == .apologies else { return nil }
+        let rest = words[(stop + 1)...].map(\.text).joined(separator: " ")
+        let value = ([rest] + line.segments.dropFirst().map(\.text)).filter { !$0.isEmpty }.joined(separator: "  ")
+        let valueX = words.count > stop + 1 ? words[stop + 1].box.x0 : (line.segments.count > 1 ? line.segments[1].box.x0 : nil)
+        return (kind, label, value, valueX)
     }
 
     /// The label's value with the lines that continue it: indented to the value's column and
@@ -379,14 +414,22 @@ struct SectionClassifier {
                 let gap = l.box.y0 - prev.box.y1, height = max(l.box.height, prev.box.height)
                 if l.page == prev.page, gap > height * 2.2, !(gap < height * 3.2 && looksLikePersonLine(l)) { break }
                 if l.bold && !Paragraphs.startsBullet(l) && PeopleParsing.parse(segments: l.segments.map(\.text)) == nil { break }
+                // "HNP = Horsley Neighbourhood Plan": a key to abbreviations ends it.
+                if l.text.contains(" = ") { break }
+                // "Discussion Summary:": a heading of its own ends the list.
+                if l.text.hasSuffix(":"), l.bold || l.words.count <= 4 { break }
                 if StripRunningText.key(l.text).hasPrefix("agenda") || Self.isMarker(l.text) { break }
                 // In an outline the heading is itself a bullet ("o Commissioners Absent: …"):
                 // a bullet set further left is the outer list's next entry, not a name.
                 if Paragraphs.startsBullet(line) || line.words.first?.text == "o", Paragraphs.startsBullet(l) || l.words.first?.text == "o",
                    l.box.x0 < line.box.x0 - 10 { break }
                 // Indented under a value column: stay with it; a prose paragraph ends the list.
-                if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l), !(abs(l.box.x0 - labelX) <= 6 && continuesPerson(lines[block.last ?? i], l)) { break }
-                let continues = continuesPerson(lines[block.last ?? i], l)
+                // A running list wraps back to the label's margin, as a paragraph does.
+                let above = lines[block.last ?? i]
+                let wrapsToMargin = abs(l.box.x0 - labelX) <= 6
+                    && (continuesPerson(above, l) || wraps(above, into: l) && !above.text.hasSuffix("."))
+                if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l), !wrapsToMargin { break }
+                let continues = continuesPerson(above, l) || wraps(above, into: l) && !above.text.hasSuffix(".")
                 let apologiesSentence = l.text.range(ofRegex: #"(?i)apolog(ies|y)\b.{0,40}\bfrom\b"#) != nil
                 if !looksLikePersonLine(l) && !continues && !apologiesSentence { break }
                 // A bulleted list ends at the first line that is neither a bullet nor a wrap.
@@ -458,6 +501,8 @@ struct SectionClassifier {
         let text = Paragraphs.stripBullet(l.text)
         guard !text.isEmpty else { return false }
         if text.lowercased().hasPrefix("none") || text.lowercased().hasPrefix("nil") { return true }
+        // "HNP = Horsley Neighbourhood Plan": a key to abbreviations under the list.
+        if text.contains(" = ") { return false }
         guard let first = text.first, first.isUppercase || first == "(" else { return false }
         let words = text.split(separator: " ")
         // Prose runs long and reads as a sentence.
@@ -465,6 +510,17 @@ struct SectionClassifier {
         if text.range(ofRegex: #"\b(said|noted|asked|welcomed|agreed|explained|was|were|is|are|will)\b"#) != nil,
            !text.contains(",") && !text.contains("(") { return false }
         return true
+    }
+
+    /// A line broken because the next line's first word would not fit after it: the
+    /// two are one paragraph, however short the first looks. Paragraph text only: a table
+    /// row (a label and a value at most above, one run below) ends where its cells do.
+    func wraps(_ above: Line, into l: Line) -> Bool {
+        guard above.page == l.page, above.segments.count <= 2, l.segments.count == 1, l.bold == above.bold,
+              l.box.y0 - above.box.y1 < max(above.box.height, l.box.height),
+              let right = pageRight[above.page], let first = l.words.first else { return false }
+        let space = first.box.height * 0.3
+        return above.box.x1 + space + first.box.width > right - 5
     }
 
     func continuesPerson(_ prev: Line, _ l: Line) -> Bool {
@@ -488,18 +544,22 @@ struct SectionClassifier {
         // list of names on each line splits the same way as one running list.
         var joinedParts: [String] = valueText.isEmpty ? [] : [valueText]
         // A line that runs to the right edge of the list is a paragraph wrapping mid-entry.
-        let rightEdge = block.map(\.box.x1).max() ?? 0
+        let rightEdge = (valueLines + block).map(\.box.x1).max() ?? 0
+        func runsToEdge(_ l: Line, _ next: Line) -> Bool {
+            (l.box.x1 > rightEdge - 25 || wraps(l, into: next)) && !l.text.hasSuffix(")") && !l.text.hasSuffix(";")
+        }
         for (k, l) in block.enumerated() where l.text.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil {
-            let wraps = k > 0 ? continuesPerson(block[k - 1], l) || (block[k - 1].box.x1 > rightEdge - 25 && block.count > 1 && !block[k - 1].text.hasSuffix(")") && !block[k - 1].text.hasSuffix(";"))
+            let wraps = k > 0 ? continuesPerson(block[k - 1], l) || (block.count > 1 && runsToEdge(block[k - 1], l))
                 : (!valueText.isEmpty && (valueText.hasSuffix(",") || valueText.hasSuffix(" and") || l.text.first?.isLowercase == true
-                    || PeopleParsing.courtesy.contains(valueText.split(separator: " ").last.map { $0.lowercased() } ?? "")))
+                    || PeopleParsing.courtesy.contains(valueText.split(separator: " ").last.map { $0.lowercased() } ?? "")
+                    || valueLines.count == 1 && valueLines.last.map { runsToEdge($0, l) } == true))
             if wraps, let last = joinedParts.popLast() { joinedParts.append(last + " " + l.text) } else { joinedParts.append(l.text) }
         }
         var joined = TextJoin.clean(joinedParts.joined(separator: "; "))
         if let r = joined.range(ofRegex: #"(?i)apologies (for absence )?(were |was )?(received|given|noted|tendered)?\s*from\s"#) {
             joined = "Apologies from " + joined[r.upperBound...]
             // The sentence ends the list: "… and Nancy Sayer who was substituted by Roxanne Hills. Sarah Hamilton…"
-            if let stop = joined.range(ofRegex: #"\.\s"#) { joined = String(joined[..<stop.lowerBound]) }
+            if let stop = joined.range(ofRegex: #"\.[\s;]"#) { joined = String(joined[..<stop.lowerBound]) }
         }
         // "Office of the PCC: Matthew Scott (Police and Crime Commissioner), Adrian Harper (...)" — a
         // running list, not one person a line.
@@ -508,7 +568,7 @@ struct SectionClassifier {
             var parts = text.components(separatedBy: ",").map(\.trimmed).filter { !$0.isEmpty }
             let commas = parts.count
             // Only the last part's "and" joins two names: "…, Owen Williams and Ann Jones".
-            if let last = parts.popLast() { parts += last.components(separatedBy: " and ").map(\.trimmed) }
+            if let last = parts.popLast() { parts += Self.englishAnd(last).components(separatedBy: " and ").map(\.trimmed) }
             guard parts.count >= 3 else { return false }
             let bare = parts.filter(Self.isBareName).count
             // With one comma, "Karin Takel, Strategic Planning and Performance Officer" is a name and a role.
@@ -518,7 +578,12 @@ struct SectionClassifier {
         // people (a list under the label keeps "Name, Role" a line).
         let valueParts = valueText.components(separatedBy: ",").map(\.trimmed).filter { !$0.isEmpty }
         let namePair = valueParts.count == 2 && valueParts.allSatisfy(Self.isBareName)
-        let isList = commaListed || namePair || joined.contains("), ") || joined.range(ofRegex: #"^[A-Z][^:,()]{2,60}:\s"#) != nil
+        // "Richard Hunt (RH)(Observer) Ian Brookman (IB)": a person's name straight after a bracket.
+        let nameAfterBracket = joined.contains(") ") && block.allSatisfy({ $0.segments.count == 1 }) && joined.ranges(ofRegex: #"(?<=\)\s)[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}\b"#).contains {
+            Self.isBareName(String(joined[$0]))
+        }
+        let isList = commaListed || namePair || joined.contains("), ") || nameAfterBracket
+            || joined.range(ofRegex: #"\) and [A-Z][a-z]+ [A-Z]"#) != nil || joined.range(ofRegex: #"^[A-Z][^:,()]{2,60}:\s"#) != nil
             || joined.range(ofRegex: #"(?i)^apologies (were )?(received|given|noted)?\s*from"#) != nil
         var people: [Person] = []
         if isList {
@@ -540,10 +605,15 @@ struct SectionClassifier {
         }
         // One person a line; a line that starts in lower case continues the one above.
         var entries: [(segments: [String], lines: [Line])] = []
+        var wrappedValue = false
         if !valueText.isEmpty { entries.append((valueText.components(separatedBy: "  ").map(\.trimmed).filter { !$0.isEmpty }, [])) }
-        for l in block {
-            let segs = l.segments.map(\.text)
-            if let last = entries.last, let prevLine = last.lines.last, continuesPerson(prevLine, l), !Paragraphs.startsBullet(l) {
+        for (l, segs) in Self.cellsWithWrappedInitials(block) {
+            // The label's own line broken mid-entry: "ALSO PRESENT: Sue Chandler, Cabinet Member
+            // for Integrated Children's" over "Services."
+            let prevLine = entries.last?.lines.last ?? (entries.count == 1 ? valueLines.last : nil)
+            let wrapsFromValue = entries.count == 1 && entries[0].lines.isEmpty && prevLine.map { wraps($0, into: l) } == true
+            if let last = entries.last, let prevLine, continuesPerson(prevLine, l) || wrapsFromValue, !Paragraphs.startsBullet(l) {
+                if wrapsFromValue { wrappedValue = true }
                 var e = last
                 e.segments[e.segments.count - 1] += " " + l.text
                 e.lines.append(l)
@@ -553,8 +623,9 @@ struct SectionClassifier {
             }
         }
         for e in entries {
-            // "Jane Archer (JA)    Alan Caudwell (AC)    Robert Gegg (RG)": one person a cell.
-            if e.segments.count >= 2, e.segments.allSatisfy(Self.isBareName) {
+            // "Jane Archer (JA)    Alan Caudwell (AC)    Robert Gegg (RG)", "Harry Rayner – MEM
+            // (Chair)    James Graham – KCC": one person a cell.
+            if e.segments.count >= 2, e.segments.allSatisfy({ Self.isBareName($0) || Self.isNameDashBody($0) }) {
                 let source = e.lines.isEmpty ? valueLines : e.lines
                 for seg in e.segments {
                     guard let p = PeopleParsing.parse(text: seg) else { continue }
@@ -565,7 +636,7 @@ struct SectionClassifier {
             }
             guard let p = PeopleParsing.parse(segments: e.segments), PeopleLabel.kind(of: p.name) == nil,
                   p.name.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil else { continue }
-            let source = e.lines.isEmpty ? valueLines : e.lines
+            let source = e.lines.isEmpty ? valueLines : (wrappedValue && e.segments == entries.first?.segments ? valueLines + e.lines : e.lines)
             people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
                                  page: source.first?.page ?? page, box: Self.box(of: source)))
         }
@@ -592,7 +663,8 @@ struct SectionClassifier {
     mutating func readApologySentence() {
         let firstPage = lines.first?.page ?? 1
         for i in lines.indices where lines[i].page <= firstPage + 1 {
-            guard let r = lines[i].text.range(ofRegex: #"(?i)\bapolog(ies|y) (for absence )?(were |was |had been )?(received|given|noted|tendered|sent)?\s*from\s"#) else { continue }
+            // Welsh: "derbyniwyd ymddiheuriadau gan y Cynghorwyr …".
+            guard let r = lines[i].text.range(ofRegex: #"(?i)\bapolog(ies|y) (for absence )?(were |was |had been )?(received|given|noted|tendered|sent)?\s*from\s|\bymddiheuriadau (am absenoldeb )?(gan|oddi wrth)\s(y\s)?"#) else { continue }
             var text = String(lines[i].text[r.upperBound...])
             var k = i + 1
             // Titles lose their full stops first: the sentence's own ends the list.
@@ -612,6 +684,47 @@ struct SectionClassifier {
         }
     }
 
+    /// A grid of names whose narrow cells push the initials onto a row of their own:
+    /// "Alistair Thompson | Karen Bartlett-Butt | Maxine Relton" over "(AT) | (KB) | (MR)".
+    /// Each initials cell goes back to the name above it.
+    static func cellsWithWrappedInitials(_ block: [Line]) -> [(Line, [String])] {
+        var rows: [(line: Line, texts: [String], boxes: [Rect])] = []
+        for l in block {
+            let cells = l.segments.map(\.text)
+            if let last = rows.last, last.texts.count >= 2,
+               cells.allSatisfy({ $0.range(ofRegex: #"^\(?[A-Z][A-Za-z]{0,3}\)?$"#) != nil }) {
+                var row = last
+                for seg in l.segments {
+                    guard let j = row.boxes.indices.min(by: { abs(row.boxes[$0].x0 - seg.box.x0) < abs(row.boxes[$1].x0 - seg.box.x0) }),
+                          abs(row.boxes[j].x0 - seg.box.x0) < 20 else { continue }
+                    row.texts[j] += " " + seg.text
+                    // "(CM" cut at the page's edge.
+                    if row.texts[j].filter({ $0 == "(" }).count > row.texts[j].filter({ $0 == ")" }).count { row.texts[j] += ")" }
+                }
+                rows[rows.count - 1] = row
+                continue
+            }
+            rows.append((l, cells, l.segments.map(\.box)))
+        }
+        // "Patricia Rowan (PR) Chris Sane (CS)": two people in one cell.
+        return rows.map { row in
+            (row.line, row.texts.flatMap { cell -> [String] in
+                let cuts = cell.ranges(ofRegex: #"(?<=\))\s+(?=[A-Z][a-z]+ [A-Z])"#)
+                guard !cuts.isEmpty else { return [cell] }
+                var parts: [String] = [], from = cell.startIndex
+                for c in cuts { parts.append(String(cell[from..<c.lowerBound])); from = c.upperBound }
+                parts.append(String(cell[from...]))
+                return parts.allSatisfy(isBareName) ? parts : [cell]
+            })
+        }
+    }
+
+    /// "James Graham – KCC", "Harry Rayner – MEM (Chair)": a name, a dash, where they are from.
+    static func isNameDashBody(_ s: String) -> Bool {
+        guard let dash = s.range(ofRegex: #"\s[–—-]\s"#) else { return false }
+        return isBareName(String(s[..<dash.lowerBound]))
+    }
+
     /// A person's name alone, perhaps with initials: "Alan Caudwell (AC)", "Cllr J Smith".
     static func isBareName(_ s: String) -> Bool {
         var t = s.replacing(regex: #"\s*\([A-Z][A-Za-z]{1,4}\)$"#, with: "").trimmed
@@ -628,6 +741,13 @@ struct SectionClassifier {
     }
 
     /// Splits "Group: A (Role), B (Role) Group2: C, D" into entries, keeping the group.
+    /// Welsh lists join their last two names with "a" or "a'r" ("Owen Williams a'r
+    /// Cynghorydd Sir Joseph Davies"): read as "and" between a name's end and a capital.
+    static func englishAnd(_ text: String) -> String {
+        guard text.contains(" a") else { return text }
+        return text.replacing(regex: #"(?<=\p{Ll}) a(?:['’]r)? (?=\p{Lu})"#, with: " and ")
+    }
+
     static func splitList(_ text: String) -> [(String?, String)] {
         var t = text
         if let r = t.range(ofRegex: #"(?i)^apologies (were )?(received|given|noted)?\s*from\s*"#) { t.removeSubrange(r) }
@@ -639,11 +759,24 @@ struct SectionClassifier {
             var e = current.trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
             // "… and Nancy Sayer who was substituted by …": the clause is not part of the name.
             if let r = e.range(ofRegex: #"\s(who|were|was|had|have|has)\s.*$"#) { e.removeSubrange(r) }
-            if !e.isEmpty {
+            // "Georgia Humphreys (Officer) and Ashlie Gash (Officer)", "Richard Hunt (RH)(Observer)
+            // Ian Brookman (IB)": a name after a closing bracket starts another entry.
+            let starts = e.ranges(ofRegex: #"(?<=\))\s+(?:and\s+)?(?=[A-Z][a-z])"#)
+            var pieces: [String] = []
+            var from = e.startIndex
+            for r in starts { pieces.append(String(e[from..<r.lowerBound])); from = r.upperBound }
+            pieces.append(String(e[from...]))
+            for piece in pieces.map(\.trimmed) where !piece.isEmpty {
                 // "Cllr A Smith and Cllr B Jones" names two people; "Police and Crime Commissioner" one office.
-                let parts = e.contains("(") ? [e] : e.components(separatedBy: " and ")
+                // "Nick Bagshaw and Anthony Karabinas (DCLG)": both are from the body in brackets.
+                var names = piece, shared = ""
+                if let open = piece.lastIndex(of: "("), piece.hasSuffix(")"), !piece[..<open].contains("(") {
+                    names = String(piece[..<open]).trimmed
+                    shared = " " + piece[open...]
+                }
+                let parts = names.contains("(") ? [names] : Self.englishAnd(names).components(separatedBy: " and ")
                 let split = parts.count > 1 && parts.allSatisfy { Self.isBareName($0.trimmed) }
-                for part in (split ? parts : [e]) where !part.trimmed.isEmpty {
+                for part in (split ? parts.map { $0.trimmed + shared } : [piece]) where !part.trimmed.isEmpty {
                     out.append((group, part.trimmed))
                 }
             }
@@ -702,7 +835,7 @@ struct SectionClassifier {
 
     // MARK: title and organisation
 
-    static let orgPattern = #"(?i)^(office of|the office of)\b|\b(council|constabulary|police service|nhs|trust|authority|commission|commissioner for|university|college|school|academy|library|society|association|partnership|foundation|department|ministry|agency|cabinet office|community board|governing body|corporation|panel)\b"#
+    static let orgPattern = #"(?i)^(office of|the office of)\b|\b(council|constabulary|police service|nhs|trust|authority|commission|commissioner for|university|college|school|academy|library|society|association|partnership|foundation|department|ministry|agency|cabinet office|community board|governing body|corporation|panel|cyngor)\b"#
     static let genericTitle = #"(?i)^(draft\s+)?(minutes|meeting notes|notes|agenda|action notes|record of meeting|confirmed minutes|unconfirmed minutes|public minutes|part [a-z1-9]+)[.:]?$"#
 
     mutating func readTitle() {
@@ -757,7 +890,7 @@ struct SectionClassifier {
             // "Draft Minutes of the meeting held on" leaves only "meeting": no title; nor is a sentence one.
             guard cleaned.count >= 4, cleaned.split(separator: " ").count <= 12,
                   cleaned.range(ofRegex: #"(?i)\b(held their|was|were|is|are|has|had|will|said|welcomed|opened|noted)\b"#) == nil, cleaned.split(separator: " ").count >= 2 || cleaned.first?.isUppercase == true,
-                  !["meeting", "the meeting", "a meeting"].contains(cleaned.lowercased()) else { continue }
+                  !["meeting", "the meeting", "a meeting", "cyfarfod", "y cyfarfod"].contains(cleaned.lowercased()) else { continue }
             var score = l.fontSize / max(1, maxSize) * 2 + (l.bold ? 1 : 0) - Double(rank) * 0.15
             if cleaned.range(ofRegex: #"(?i)\b(meeting|board|committee|panel|council|group|forum|commission|cabinet|assembly|trustees|governors)\b"#) != nil { score += 1 }
             if cleaned.split(separator: " ").count > 14 { score -= 2 }
@@ -1427,7 +1560,9 @@ enum PeopleLabel {
     enum Kind { case attendees, apologies }
 
     static let peopleStems = ["apolog", "absen", "present", "excused", "attend", "member", "official", "officer",
-                              "guest", "invite", "roll call", "public", "speaker"]
+                              "guest", "invite", "roll call", "public", "speaker",
+                              // Welsh: (yn) bresennol / presennol, ymddiheuriadau, absennol.
+                              "resennol", "ymddiheur", "absennol"]
 
     static func kind(of raw: String) -> Kind? {
         // A label is a few words; asked of every line, most are sentences.
@@ -1437,7 +1572,7 @@ enum PeopleLabel {
         // Every people label holds one of these stems; most lines hold none, and the
         // check spares them the patterns below.
         guard peopleStems.contains(where: { l.includes($0) }) else { return nil }
-        if l.range(ofRegex: #"^(apologies|apology|absent|absences|not present|excused|apologies for absence|apologies received|apologies were received from|absent with apologies|absent without apologies|apologies for absence received)$"#) != nil
+        if l.range(ofRegex: #"^(apologies|apology|absent|absences|not present|excused|apologies for absence|apologies received|apologies were received from|absent with apologies|absent without apologies|apologies for absence received|ymddiheuriadau|ymddiheuriadau am absenoldeb|absennol)$"#) != nil
             || l.range(ofRegex: #"^apolog(ies|y) (and|&|for|received)\b"#) != nil {
             return .apologies
         }
@@ -1445,7 +1580,7 @@ enum PeopleLabel {
            !l.contains("not present"), !l.contains("sheet") {
             return .attendees
         }
-        if l.range(ofRegex: #"^(present|attendees|attendance|in attendance|also present|also in attendance|attending|members present|officers present|others present|other attendees|core attendees|commissioners present|councillors present|governors present|trustees present|board members present|members|officials|officers|guests|invited|invitees|roll call|members of the public|attendance record|presenters|presenting|speakers)$"#) != nil {
+        if l.range(ofRegex: #"^(present|attendees|attendance|in attendance|also present|also in attendance|attending|members present|officers present|others present|other attendees|core attendees|commissioners present|councillors present|governors present|trustees present|board members present|members|officials|officers|guests|invited|invitees|roll call|members of the public|attendance record|presenters|presenting|speakers|presennol|yn bresennol)$"#) != nil {
             return .attendees
         }
         if l.hasSuffix(" present") || l.hasSuffix(" attendees") || l.hasSuffix(" in attendance") || l.hasSuffix(" members") { return .attendees }

@@ -28,6 +28,17 @@ public enum DateParsing {
         pattern: #"(?<![\d/.])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?![\d/])"#)
     static let shortMonthYear = try! NSRegularExpression(
         pattern: #"\b(\#(monthAlt))[-/'’ ]\s?(\d{2})\b(?![/.:-]\d)"#, options: .caseInsensitive)
+    /// Welsh minutes ("9fed Mai 2018", "11eg Ebrill 2018", "o Fehefin"): month names with
+    /// their mutated forms, ordinal endings, and only with a day and a year, since "Mawrth"
+    /// is also Tuesday.
+    static let welshMonths: [String: Int] = [
+        "ionawr": 1, "chwefror": 2, "mawrth": 3, "fawrth": 3, "ebrill": 4, "mai": 5, "fai": 5, "mehefin": 6, "fehefin": 6,
+        "gorffennaf": 7, "orffennaf": 7, "awst": 8, "medi": 9, "fedi": 9, "hydref": 10, "tachwedd": 11, "dachwedd": 11,
+        "rhagfyr": 12,
+    ]
+    static let welshDayMonthYear = try! NSRegularExpression(
+        pattern: #"\b(\d{1,2})(?:af|il|ydd|ed|fed|eg|ain)?\s+(?:o\s+)?(\#(welshMonths.keys.sorted { $0.count > $1.count }.joined(separator: "|")))\s*,?\s+(\d{4})\b"#,
+        options: .caseInsensitive)
     static let monthYear = try! NSRegularExpression(
         pattern: #"\b(\#(monthAlt))\.?,?[\s/-]\s?(\d{4})\b"#, options: .caseInsensitive)
 
@@ -54,6 +65,14 @@ public enum DateParsing {
                   let mon = str(m, 2).flatMap({ months[$0.lowercased()] }) else { continue }
             let y = str(m, 3).flatMap { year($0) }
             if let f = make(y, mon, d, r, reference) { found.append(f) }
+        }
+        if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            for m in welshDayMonthYear.matches(in: text, range: ns) {
+                guard let r = Range(m.range, in: text), !overlaps(r), let d = str(m, 1).flatMap(Int.init),
+                      let mon = str(m, 2).flatMap({ welshMonths[$0.lowercased()] }), let y = str(m, 3).flatMap({ year($0) }),
+                      let f = make(y, mon, d, r, reference) else { continue }
+                found.append(f)
+            }
         }
         for m in monthDayYear.matches(in: text, range: ns) {
             guard let r = Range(m.range, in: text), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),

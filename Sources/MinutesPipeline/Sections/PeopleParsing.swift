@@ -14,7 +14,9 @@ public enum PeopleParsing {
     ]
     static let courtesy = ["county councillors", "county councillor", "district councillors", "district councillor", "district cllr",
                            "county cllr", "parish councillor", "district clir", "county clir", "clir.", "councillors", "cllrs", "clirs", "clir", "councillor", "cllr.", "cllr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr",
-                           "prof.", "prof", "professor", "sir", "dame", "rev.", "rev", "revd", "the rt hon", "rt hon", "hon."]
+                           "prof.", "prof", "professor", "sir", "dame", "rev.", "rev", "revd", "the rt hon", "rt hon", "hon.",
+                           // Welsh: (the) councillor(s), county councillor, "Cyng."
+                           "y cynghorwyr", "y cynghorydd", "cynghorwyr sir", "cynghorydd sir", "cynghorwyr", "cynghorydd", "cyng.", "cyng"]
 
     /// Words that make a phrase a role or office rather than a person's name.
     static let roleWords: Set<String> = [
@@ -48,14 +50,27 @@ public enum PeopleParsing {
             && t.filter(\.isUppercase).count >= 2
     }
 
-    /// Initials told apart from a colleague's by one more letter of the surname: "JTe" for
-    /// Jeni Tennison beside "JT" for Jacqui Taylor. Taken only when the capitals are the
-    /// initials of the name before them.
+    /// "Dennis Skinner (LGA)": after a bare name, three or more capitals that neither start
+    /// with its first initial nor end with its surname's are the body the person is from.
+    /// After a role ("Deputy Chief Constable (DCC)") they shorten the role, and the action
+    /// column uses them as the person's initials.
+    static func isBodyAcronym(_ s: String, of name: String) -> Bool {
+        guard s.count >= 3, s.allSatisfy({ $0.isUppercase }), !name.contains(",") else { return false }
+        let words = splitRank(name).1.split(separator: " ").filter { $0.first?.isUppercase == true }
+        guard let first = words.first?.first, let last = words.last?.first else { return false }
+        return s.first != first && s.last != last
+    }
+
+    /// Initials told apart from a colleague's by more letters of the surname: "JTe" for
+    /// Jeni Tennison beside "JT" for Jacqui Taylor, "AHol" and "AHop" for Alan Holzer and
+    /// Alison Hopkins. Taken only when the capitals are the initials of the name before
+    /// them and the small letters go on its surname.
     static func isExtendedInitials(_ s: String, of name: String) -> Bool {
-        guard (3...4).contains(s.count), s.range(ofRegex: #"^[A-Z]{2,3}[a-z]$"#) != nil else { return false }
+        guard (3...5).contains(s.count), s.range(ofRegex: #"^[A-Z]{2,3}[a-z]{1,2}$"#) != nil else { return false }
         let capitals = String(s.filter(\.isUppercase))
         let words = name.split(separator: " ").filter { $0.first?.isUppercase == true }
-        return String(words.compactMap(\.first)) == capitals
+        guard String(words.compactMap(\.first)) == capitals, let surname = words.last, let lastCapital = s.lastIndex(where: \.isUppercase) else { return false }
+        return surname.hasPrefix(s[lastCapital...])
     }
 
     /// `segments` are the text runs of one line (a wide gap separates them); a last run of
@@ -96,7 +111,7 @@ public enum PeopleParsing {
         while !initialsKnown, let open = text.lastIndex(of: "("), text.hasSuffix(")") {
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmedNative
             text = String(text[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
-            if isInitials(inner) || isExtendedInitials(inner, of: text), initials == nil {
+            if isInitials(inner) && !isBodyAcronym(inner, of: text) || isExtendedInitials(inner, of: text), initials == nil {
                 initials = inner
             } else if inner.lowercased().contains("part of") || inner.lowercased().contains("item") || inner.lowercased().contains("left")
                         || inner.lowercased().contains("arrived") || inner.lowercased().contains("minutes") || inner.lowercased().contains("virtual") {

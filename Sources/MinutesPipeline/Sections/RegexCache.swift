@@ -28,6 +28,14 @@ extension String {
 }
 
 extension String {
+    /// Every match of a regular expression, in order.
+    func ranges(ofRegex pattern: String, caseInsensitive: Bool = false) -> [Range<String.Index>] {
+        guard let r = RegexCache.shared.regex(pattern, caseInsensitive: caseInsensitive) else { return [] }
+        return r.matches(in: self, range: NSRange(startIndex..., in: self)).compactMap { Range($0.range, in: self) }
+    }
+}
+
+extension String {
     /// Every match replaced by a template ("$1"), with the pattern compiled once.
     func replacing(regex pattern: String, with template: String, caseInsensitive: Bool = false) -> String {
         guard let r = RegexCache.shared.regex(pattern, caseInsensitive: caseInsensitive) else { return self }
