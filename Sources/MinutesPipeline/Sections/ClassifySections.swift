@@ -421,15 +421,12 @@ struct SectionClassifier {
                 if StripRunningText.key(l.text).hasPrefix("agenda") || Self.isMarker(l.text) { break }
                 // In an outline the heading is itself a bullet ("o Commissioners Absent: …"):
                 // a bullet set further left is the outer list's next entry, not a name.
-                if Paragraphs.startsBullet(line) || line.words.first?.text == "o", Paragraphs.startsBullet(l) || l.words.first?.text == "o",
-                   l.box.x0 < line.box.x0 - 10 { break }
+                if Self.opensOutlineEntry(line), Self.opensOutlineEntry(l), l.box.x0 < line.box.x0 - 10 { break }
                 // Indented under a value column: stay with it; a prose paragraph ends the list.
                 // A running list wraps back to the label's margin, as a paragraph does.
                 let above = lines[block.last ?? i]
-                let wrapsToMargin = abs(l.box.x0 - labelX) <= 6
-                    && (continuesPerson(above, l) || wraps(above, into: l) && !above.text.hasSuffix("."))
-                if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l), !wrapsToMargin { break }
                 let continues = continuesPerson(above, l) || wraps(above, into: l) && !above.text.hasSuffix(".")
+                if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l), !(abs(l.box.x0 - labelX) <= 6 && continues) { break }
                 let apologiesSentence = l.text.range(ofRegex: #"(?i)apolog(ies|y)\b.{0,40}\bfrom\b"#) != nil
                 if !looksLikePersonLine(l) && !continues && !apologiesSentence { break }
                 // A bulleted list ends at the first line that is neither a bullet nor a wrap.
@@ -495,6 +492,11 @@ struct SectionClassifier {
     static func isMarker(_ text: String) -> Bool {
         let t = text.lowercased()
         return t.hasPrefix("draft minutes") || t.hasPrefix("minutes of") || t == "minutes"
+    }
+
+    /// A bullet, or the letter "o" that Word's second-level bullets turn into.
+    static func opensOutlineEntry(_ l: Line) -> Bool {
+        Paragraphs.startsBullet(l) || l.words.first?.text == "o"
     }
 
     func looksLikePersonLine(_ l: Line) -> Bool {
@@ -740,7 +742,6 @@ struct SectionClassifier {
         return mixed && words.allSatisfy { $0.first?.isUppercase == true } && !t.contains(",")
     }
 
-    /// Splits "Group: A (Role), B (Role) Group2: C, D" into entries, keeping the group.
     /// Welsh lists join their last two names with "a" or "a'r" ("Owen Williams a'r
     /// Cynghorydd Sir Joseph Davies"): read as "and" between a name's end and a capital.
     static func englishAnd(_ text: String) -> String {
@@ -748,6 +749,7 @@ struct SectionClassifier {
         return text.replacing(regex: #"(?<=\p{Ll}) a(?:['’]r)? (?=\p{Lu})"#, with: " and ")
     }
 
+    /// Splits "Group: A (Role), B (Role) Group2: C, D" into entries, keeping the group.
     static func splitList(_ text: String) -> [(String?, String)] {
         var t = text
         if let r = t.range(ofRegex: #"(?i)^apologies (were )?(received|given|noted)?\s*from\s*"#) { t.removeSubrange(r) }
