@@ -26,6 +26,8 @@ final class DateParsingTests: XCTestCase {
         XCTAssertEqual(iso("Thursday 29 September 2014 9:00am"), "2014-09-29")
         XCTAssertEqual(iso("Wednesday, 7 June 2017, 1000hrs"), "2017-06-07")
         XCTAssertEqual(iso("30 Oct 2014"), "2014-10-30")
+        // A superscript "th" read by OCR as a quote mark, before a comma.
+        XCTAssertEqual(iso("April 25‘, 2024"), "2024-04-25")
     }
 
     /// Welsh minutes: ordinal endings, mutated month names, and "Mawrth" as Tuesday.

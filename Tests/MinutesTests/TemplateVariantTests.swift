@@ -375,6 +375,23 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertNil(c.meeting.title.flatMap { $0.contains("Shadbolt") ? $0 : nil })
     }
 
+    /// A scanned letterhead: the chair's name over the office alone in a sidebar, and the
+    /// date's superscript "th" read by OCR as a quote mark.
+    func testLetterheadChairAloneAndAnOCRdOrdinal() {
+        let c = classified([
+            line(40, [(153, "BRONX COMMUNITY BOARD #1")], bold: true),
+            line(133, [(19, "VANESSA L. GIBSON"), (474, "ANTHONY R. JORDAN")]),
+            line(148, [(26, "BOROUGH PRESIDENT"), (491, "DISTRICT MANAGER")]),
+            line(164, [(13, "CLARISA M. ALAYETO")], bold: true),
+            line(179, [(42, "CHAIRPERSON")]),
+            line(188, [(224, "General Board Meeting Minutes")], bold: true),
+            line(210, [(266, "April 25‘, 2024")]),
+            line(256, [(68, "Disability services and education.")]),
+        ])
+        XCTAssertEqual(c.meeting.chair, "Clarisa M. Alayeto")
+        XCTAssertEqual(c.meeting.date, "2024-04-25")
+    }
+
     /// The byte-level test of a clean word (every text-layer word passes it) agrees with
     /// the scalar one it short-cuts, and both with what a clean word is.
     func testCleanWordByBytesAgreesWithTheScalarTest() {

@@ -335,6 +335,21 @@ struct SectionClassifier {
             consumed.insert(i)
             consumed.formUnion(cont)
         }
+        if meeting.chair == nil { readLetterheadChair() }
+    }
+
+    /// A letterhead's sidebar sets the chair's name over the office alone: "CLARISA M.
+    /// ALAYETO" over "CHAIRPERSON". Only near the top of the first page.
+    mutating func readLetterheadChair() {
+        let firstPage = lines.first?.page ?? 1
+        for i in lines.indices.prefix(30) where lines[i].page == firstPage {
+            let office = lines[i].text.trimmed.lowercased()
+            guard ["chair", "chairperson", "chairman", "chairwoman", "chair of the board"].contains(office),
+                  let name = nameAbove(i) else { continue }
+            meeting.chair = name
+            note(.info, page: firstPage, "chair taken from the letterhead: '\(name)' over '\(lines[i].text.trimmed)'")
+            return
+        }
     }
 
     /// The name set just above line `i`'s first segment, over it, in a letterhead's sidebar.

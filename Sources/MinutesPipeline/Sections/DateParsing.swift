@@ -18,12 +18,13 @@ public enum DateParsing {
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
     static let monthAlt = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-    static let ordinal = #"(?:\s?(?:st|nd|rd|th))?"#
+    /// "25th", and OCR's reading of a superscript "th" as a quote mark ("April 25‘, 2024").
+    static let ordinal = #"(?:\s?(?:st|nd|rd|th)|["'”’‘“]{1,2})?"#
 
     static let dayMonthYear = try! NSRegularExpression(
         pattern: #"\b(\d{1,2})\#(ordinal)\.?(?:\s+of)?\s+(\#(monthAlt))\.?,?(?:\s+('?\d{4}|'\d{2})\b)?"#, options: .caseInsensitive)
     static let monthDayYear = try! NSRegularExpression(
-        pattern: #"\b(\#(monthAlt))\.?\s+(\d{1,2})\#(ordinal)\b,?(?:\s+(\d{4})\b)?"#, options: .caseInsensitive)
+        pattern: #"\b(\#(monthAlt))\.?\s+(\d{1,2})\#(ordinal)(?!\w),?(?:\s+(\d{4})\b)?"#, options: .caseInsensitive)
     static let numeric = try! NSRegularExpression(
         pattern: #"(?<![\d/.])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?![\d/])"#)
     static let shortMonthYear = try! NSRegularExpression(
