@@ -392,6 +392,21 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertEqual(c.meeting.date, "2024-04-25")
     }
 
+    /// The time and place told in the opening sentence when no heading or label gives them.
+    func testTimeAndPlaceFromTheOpeningSentence() {
+        let c = classified([
+            line(60, [(200, "MANORDEILO & SALEM COMMUNITY COUNCIL")], bold: true),
+            line(75, [(230, "MEETING 9th MAY 2018")], bold: true),
+            line(100, [(57, "Manordeilo and Salem Community Council held their meeting at 7.00pm on the 9th May 2018 at the Reading")]),
+            line(112, [(57, "Room, Cwmifor.")]),
+            line(150, [(57, "1. WELCOME AND APOLOGIES")], bold: true),
+        ])
+        XCTAssertEqual(c.meeting.startTime, "19:00")
+        XCTAssertEqual(c.meeting.venue, "Reading Room, Cwmifor")
+        XCTAssertEqual(SectionClassifier.venue(inSentence: "MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions House, Maidstone on Thursday, "),
+                       "Council Chamber, Sessions House, Maidstone")
+    }
+
     /// The byte-level test of a clean word (every text-layer word passes it) agrees with
     /// the scalar one it short-cuts, and both with what a clean word is.
     func testCleanWordByBytesAgreesWithTheScalarTest() {

@@ -160,6 +160,7 @@ struct SectionClassifier {
         readPeople()
         if apologies.isEmpty { readApologySentence() }
         readTitle()
+        if meeting.startTime == nil || meeting.venue == nil { readOpeningSentence() }
         readItems()
         readNumberedParagraphs()
         readNextMeeting()
@@ -336,6 +337,51 @@ struct SectionClassifier {
             consumed.formUnion(cont)
         }
         if meeting.chair == nil { readLetterheadChair() }
+    }
+
+    /// "Manordeilo and Salem Community Council held their meeting at 7.00pm on the 9th May
+    /// 2018 at the Reading Room, Cwmifor.": the time and place told in the opening sentence,
+    /// before the first item, when no heading or label gave them.
+    mutating func readOpeningSentence() {
+        let firstPage = lines.first?.page ?? 1
+        for i in lines.indices.prefix(30) where lines[i].page == firstPage && !consumed.contains(i) {
+            if leadingNumbers[i] != nil { return }
+            let text = lines[i].text
+            guard text.includesFolded("held") || text.includesFolded("took place") || text.includesFolded("convened"),
+                  text.range(ofRegex: #"(?i)\b(held|took place|convened)\b"#) != nil else { continue }
+            var sentence = text
+            var k = i + 1
+            while sentence.range(ofRegex: #"\.(\s|$)"#) == nil, k < lines.count, k <= i + 2, lines[k].page == firstPage {
+                sentence += " " + lines[k].text
+                k += 1
+            }
+            if let stop = sentence.range(ofRegex: #"\.(\s|$)"#) { sentence = String(sentence[..<stop.lowerBound]) }
+            // Only the sentence about this meeting: it gives this meeting's date or a time.
+            let dates = DateParsing.all(in: sentence, order: order)
+            let rest = Self.removingDates(sentence, order: order)
+            let times = DateParsing.times(in: rest)
+            guard times.start != nil || dates.contains(where: { $0.iso == meeting.date }),
+                  !dates.contains(where: { $0.iso.count == 10 && $0.iso != meeting.date }) else { continue }
+            if meeting.startTime == nil, let start = times.start {
+                meeting.startTime = start
+                meeting.endTime = times.end
+            }
+            if meeting.venue == nil, let venue = Self.venue(inSentence: rest) { meeting.venue = venue }
+            note(.info, page: firstPage, "time and place read from the opening sentence: \"\(ResolveOwners.short(sentence))\"")
+            return
+        }
+    }
+
+    /// The place after the last "at" or "in" that names one (capitalised, not a time).
+    static func venue(inSentence text: String) -> String? {
+        let noTimes = text.replacing(regex: #"(?i)\b\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?|hrs|hours)?(?=[\s,;.]|$)"#, with: " ")
+        guard let m = noTimes.ranges(ofRegex: #"\b(at|in)\s+(the\s+)?[A-Z][^;()]{2,80}$"#).last else { return nil }
+        var place = String(noTimes[m]).replacing(regex: #"^(at|in)\s+(the\s+)?"#, with: "")
+        // "…, Maidstone on Thursday, ": what was left of the date.
+        place = place.replacing(regex: #"(?i)\s+(on|from|commencing|starting)(\s+the)?(\s+(mon|tues|wednes|thurs|fri|satur|sun)day)?[\s,]*$"#, with: "")
+        place = place.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;–—-"))
+        guard place.count >= 3, place.split(separator: " ").count <= 12 else { return nil }
+        return place
     }
 
     /// A letterhead's sidebar sets the chair's name over the office alone: "CLARISA M.
