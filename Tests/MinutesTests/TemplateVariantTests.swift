@@ -403,6 +403,13 @@ final class TemplateVariantTests: XCTestCase {
         ])
         XCTAssertEqual(c.meeting.startTime, "19:00")
         XCTAssertEqual(c.meeting.venue, "Reading Room, Cwmifor")
+        let kent = classified([
+            line(72, [(137, "CORPORATE PARENTING PANEL – 10th December 2024")], bold: true),
+            line(95, [(83, "MINUTES of the meeting held in the Darent Room, Sessions House, County")], bold: true),
+            line(110, [(252, "Hall, Maidstone.")], bold: true),
+            line(156, [(72, "PRESENT: Shellina Prendergast (Chair), Paul Bartlett (Vice-Chair), David Brazier")]),
+        ])
+        XCTAssertEqual(kent.meeting.venue, "Darent Room, Sessions House, County Hall, Maidstone")
         XCTAssertEqual(SectionClassifier.venue(inSentence: "MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions House, Maidstone on Thursday, "),
                        "Council Chamber, Sessions House, Maidstone")
     }

@@ -360,7 +360,8 @@ struct SectionClassifier {
             let dates = DateParsing.all(in: sentence, order: order)
             let rest = Self.removingDates(sentence, order: order)
             let times = DateParsing.times(in: rest)
-            guard times.start != nil || dates.contains(where: { $0.iso == meeting.date }),
+            let ownMeeting = sentence.range(ofRegex: #"(?i)^(the\s+)?(draft\s+)?(minutes|notes|a meeting|meeting)\s+of\b"#) != nil
+            guard times.start != nil || ownMeeting || dates.contains(where: { $0.iso == meeting.date }),
                   !dates.contains(where: { $0.iso.count == 10 && $0.iso != meeting.date }) else { continue }
             if meeting.startTime == nil, let start = times.start {
                 meeting.startTime = start
