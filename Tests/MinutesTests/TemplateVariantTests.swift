@@ -414,6 +414,48 @@ final class TemplateVariantTests: XCTestCase {
                        "Council Chamber, Sessions House, Maidstone")
     }
 
+    /// A parish council: surnames after a plural title, a headcount of the public that is
+    /// no one's name, apologies "received and accepted from" in an item's sentence.
+    func testParishListsWithSurnamesAndAHeadcount() {
+        let c = classified([
+            line(60, [(200, "BRAMPTON PARISH COUNCIL")], bold: true),
+            line(75, [(150, "Minutes of the Parish Council Meeting held on Tuesday 3rd March 2020 at 7.30pm")], bold: true),
+            line(100, [(72, "Present: Cllrs Smith (Chair), Jones, Brown and Green")]),
+            line(115, [(72, "In attendance: Mrs A Walker (Clerk to the Council), 2 members of the public")]),
+            line(160, [(72, "20/01 Apologies for absence")], bold: true),
+            line(175, [(72, "Apologies were received and accepted from Cllr White and Cllr Black.")]),
+            line(200, [(72, "20/02 Declarations of interest")], bold: true),
+            line(215, [(72, "None.")]),
+        ])
+        XCTAssertEqual(c.attendees.map(\.name), ["Smith", "Jones", "Brown", "Green", "A Walker"])
+        XCTAssertEqual(c.apologies.map(\.name), ["White", "Black"])
+        XCTAssertEqual(c.meeting.startTime, "19:30")
+    }
+
+    /// An NHS board: people in a name | title table, items numbered "BD/20/45", a title
+    /// that says how the meeting was held.
+    func testBoardReferencesWithAPrefixAndYear() {
+        let c = classified([
+            line(50, [(150, "Northshire Healthcare NHS Foundation Trust")], bold: true),
+            line(65, [(150, "Minutes of the Board of Directors meeting held in public")], bold: true),
+            line(80, [(150, "Thursday 14 May 2020, 10:00 – 12:30, via Microsoft Teams")]),
+            line(105, [(72, "Present:")], bold: true),
+            line(120, [(72, "Prof Jane Doe"), (250, "Chair")]),
+            line(135, [(72, "Dr Amy Lee"), (250, "Medical Director (virtual)")]),
+            line(160, [(72, "Apologies:")], bold: true),
+            line(175, [(72, "Mr Tom Ford"), (250, "Non-Executive Director")]),
+            line(205, [(72, "BD/20/45"), (150, "Welcome and apologies")], bold: true),
+            line(220, [(150, "The Chair welcomed everyone to the meeting.")]),
+            line(245, [(72, "BD/20/46"), (150, "Declarations of interest")], bold: true),
+            line(270, [(72, "BD/20/47"), (150, "Chief Executive's report")], bold: true),
+        ])
+        XCTAssertEqual(c.meeting.title, "Board of Directors meeting")
+        XCTAssertEqual(c.attendees.map(\.name), ["Jane Doe", "Amy Lee"])
+        XCTAssertEqual(c.apologies.map(\.name), ["Tom Ford"])
+        XCTAssertEqual(c.items.map { "\($0.number ?? "-") \($0.title ?? "-")" },
+                       ["BD/20/45 Welcome and apologies", "BD/20/46 Declarations of interest", "BD/20/47 Chief Executive's report"])
+    }
+
     /// The byte-level test of a clean word (every text-layer word passes it) agrees with
     /// the scalar one it short-cuts, and both with what a clean word is.
     func testCleanWordByBytesAgreesWithTheScalarTest() {

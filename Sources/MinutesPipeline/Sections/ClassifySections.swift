@@ -620,7 +620,7 @@ struct SectionClassifier {
             if wraps, let last = joinedParts.popLast() { joinedParts.append(last + " " + l.text) } else { joinedParts.append(l.text) }
         }
         var joined = TextJoin.clean(joinedParts.joined(separator: "; "))
-        if let r = joined.range(ofRegex: #"(?i)apologies (for absence )?(were |was )?(received|given|noted|tendered)?\s*from\s"#) {
+        if let r = joined.range(ofRegex: #"(?i)apolog(ies|y)\b[^.:;]{0,40}?\bfrom\s"#) {
             joined = "Apologies from " + joined[r.upperBound...]
             // The sentence ends the list: "… and Nancy Sayer who was substituted by Roxanne Hills. Sarah Hamilton…"
             if let stop = joined.range(ofRegex: #"\.[\s;]"#) { joined = String(joined[..<stop.lowerBound]) }
@@ -653,7 +653,7 @@ struct SectionClassifier {
         if isList {
             for (groupName, entry) in Self.splitList(joined) {
                 guard var p = PeopleParsing.parse(text: entry) else { continue }
-                if p.name.split(separator: " ").count > 6 || PeopleLabel.kind(of: p.name) != nil { continue }
+                if p.name.split(separator: " ").count > 6 || PeopleLabel.kind(of: p.name) != nil || Self.isHeadcount(p.name) { continue }
                 // "Kieron O'Hara, Southampton University": an office or body after a name is that person's role.
                 if p.role == nil, PeopleParsing.isRoleOnly(p.name), let last = people.indices.last, people[last].role == nil,
                    PeopleParsing.isRoleOnly(people[last].name) == false {
@@ -728,7 +728,7 @@ struct SectionClassifier {
         let firstPage = lines.first?.page ?? 1
         for i in lines.indices where lines[i].page <= firstPage + 1 {
             // Welsh: "derbyniwyd ymddiheuriadau gan y Cynghorwyr …".
-            guard let r = lines[i].text.range(ofRegex: #"(?i)\bapolog(ies|y) (for absence )?(were |was |had been )?(received|given|noted|tendered|sent)?\s*from\s|\bymddiheuriadau (am absenoldeb )?(gan|oddi wrth)\s(y\s)?"#) else { continue }
+            guard let r = lines[i].text.range(ofRegex: #"(?i)\bapolog(ies|y)\b[^.:;]{0,40}?\bfrom\s|\bymddiheuriadau (am absenoldeb )?(gan|oddi wrth)\s(y\s)?"#) else { continue }
             var text = String(lines[i].text[r.upperBound...])
             var k = i + 1
             // Titles lose their full stops first: the sentence's own ends the list.
@@ -789,6 +789,11 @@ struct SectionClassifier {
         return isBareName(String(s[..<dash.lowerBound]))
     }
 
+    /// "2 members of the public", "three residents": a count of people, not a person.
+    static func isHeadcount(_ s: String) -> Bool {
+        s.range(ofRegex: #"(?i)^(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)\s+(other\s+)?(members?\s+of\s+(the\s+)?(public|press)|residents|parishioners|guests|visitors|observers|others|people)\b"#) != nil
+    }
+
     /// A person's name alone, perhaps with initials: "Alan Caudwell (AC)", "Cllr J Smith".
     static func isBareName(_ s: String) -> Bool {
         var t = s.replacing(regex: #"\s*\([A-Z][A-Za-z]{1,4}\)$"#, with: "").trimmed
@@ -815,6 +820,8 @@ struct SectionClassifier {
     static func splitList(_ text: String) -> [(String?, String)] {
         var t = text
         if let r = t.range(ofRegex: #"(?i)^apologies (were )?(received|given|noted)?\s*from\s*"#) { t.removeSubrange(r) }
+        // "Cllrs Smith (Chair), Jones, Brown and Green": after a plural title, surnames alone.
+        let surnames = t.range(ofRegex: #"(?i)^(cllrs\.?|clirs|councillors|county councillors)\s"#) != nil
         var out: [(String?, String)] = []
         var group: String?
         var current = ""
@@ -839,7 +846,9 @@ struct SectionClassifier {
                     shared = " " + piece[open...]
                 }
                 let parts = names.contains("(") ? [names] : Self.englishAnd(names).components(separatedBy: " and ")
-                let split = parts.count > 1 && parts.allSatisfy { Self.isBareName($0.trimmed) }
+                let split = parts.count > 1 && parts.allSatisfy { part in
+                    Self.isBareName(part.trimmed) || surnames && part.trimmed.range(ofRegex: #"^[A-Z][a-z'’-]+$"#) != nil && !PeopleParsing.isRoleOnly(part)
+                }
                 for part in (split ? parts.map { $0.trimmed + shared } : [piece]) where !part.trimmed.isEmpty {
                     out.append((group, part.trimmed))
                 }
@@ -1074,6 +1083,8 @@ struct SectionClassifier {
             t = t.replacing(regex: #"(?i)[\s–—-]*(meeting notes|minutes|notes|agenda)\s*$"#, with: "")
             t = t.replacing(regex: #"(?i)\s+(held on|held at|held in|held|on|at|in|as of|as at|as|of|dated|from|for)\s*$"#, with: "")
             t = t.replacing(regex: #"(?i)\s*\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*$"#, with: "")
+            // "… meeting held in public", "(held in private)": how it was held, not its name.
+            t = t.replacing(regex: #"(?i)\s*\(?\bheld\s+(in\s+)?(public|private|virtually|remotely|online|in person)\)?\s*$"#, with: "")
             t = t.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–—-|"))
         }
         return t
@@ -1301,6 +1312,8 @@ struct SectionClassifier {
     static func isTopLevel(_ n: String) -> Bool {
         if n.range(ofRegex: #"^\d{1,3}$"#) != nil { return true }
         if n.range(ofRegex: #"^[A-Z]{0,4}\d{1,4}/\d{2,4}$"#) != nil { return true }
+        // NHS and board references: "BD/20/45", "TB/2021/07".
+        if n.range(ofRegex: #"^[A-Z]{1,5}/\d{2,4}/\d{1,4}$"#) != nil { return true }
         if n.range(ofRegex: #"^[IVXLC]+$"#) != nil { return true }
         return false
     }
@@ -1316,12 +1329,13 @@ struct SectionClassifier {
             guard let last else { return true }
             guard last.contains("/") else { return false }
             let a = n.split(separator: "/"), b = last.split(separator: "/")
-            guard a.count == 2, b.count == 2 else { return false }
-            // Year first ("14/037", "14/038") or number first ("45/23", "46/23"): one part
-            // stays, the other goes up. A letter prefix ("FC23/045") stays with the year.
-            if a[0] == b[0], let x = Int(a[1]), let y = Int(b[1]) { return x > y && x - y <= 5 }
-            if a[1] == b[1], let x = Int(a[0]), let y = Int(b[0]) { return x > y && x - y <= 5 }
-            return false
+            // Year first ("14/037", "14/038"), number first ("45/23", "46/23") or a board's
+            // prefix and year ("BD/20/45", "BD/20/46"): one part goes up, the rest stay. A
+            // letter prefix ("FC23/045") stays with the year.
+            guard a.count == b.count, a.count >= 2 else { return false }
+            let differing = a.indices.filter { a[$0] != b[$0] }
+            guard differing.count == 1, let i = differing.first, let x = Int(a[i]), let y = Int(b[i]) else { return false }
+            return x > y && x - y <= 5
         }
         guard let v = Int(n) else { return false }
         // Council minutes number items through the year ("84. Apologies"): the first may be any number.

@@ -172,7 +172,7 @@ public enum ItemNumber {
     }
 
     static let pattern = try! NSRegularExpression(
-        pattern: #"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})*[a-z]?|[a-z]{0,4}\d{1,4}/\d{2,4}|[ivxlc]{1,6}|[A-Z])([.):]?)$"#,
+        pattern: #"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})*[a-z]?|[a-z]{0,4}\d{1,4}/\d{2,4}|[a-z]{1,5}/\d{2,4}/\d{1,4}|[ivxlc]{1,6}|[A-Z])([.):]?)$"#,
         options: [.caseInsensitive])
 
     public static func parse(_ token: String) -> String? {
