@@ -456,6 +456,30 @@ final class TemplateVariantTests: XCTestCase {
                        ["BD/20/45 Welcome and apologies", "BD/20/46 Declarations of interest", "BD/20/47 Chief Executive's report"])
     }
 
+    /// A governing body: date, time and venue labelled along one line; "(apologies
+    /// accepted)" is a note, not a role; a deadline written into an inline action.
+    func testLabelsAlongOneLineAndADeadlineInTheText() {
+        let c = classified([
+            line(50, [(150, "St Mary's Primary School")], bold: true),
+            line(65, [(150, "Full Governing Body Meeting")], bold: true),
+            line(80, [(150, "Date: 12 October 2021"), (300, "Time: 6.00pm"), (400, "Venue: School Library")]),
+            line(105, [(72, "Governors present: Mrs J Brown (Chair), Mr P Green (Headteacher), Ms L White")]),
+            line(120, [(72, "Absent: Mr T Grey (apologies accepted)")]),
+            line(150, [(72, "1."), (100, "Headteacher's report")], bold: true),
+            line(165, [(100, "ACTION: PG to circulate the SEF to all governors by 30 November 2021.")]),
+        ])
+        XCTAssertEqual(c.meeting.date, "2021-10-12")
+        XCTAssertEqual(c.meeting.startTime, "18:00")
+        XCTAssertEqual(c.meeting.venue, "School Library")
+        XCTAssertEqual(c.attendees.map(\.name), ["J Brown", "P Green", "L White"])
+        XCTAssertEqual(c.apologies.map(\.name), ["T Grey"])
+        XCTAssertNil(c.apologies.first?.role)
+        XCTAssertEqual(c.actions.map(\.owners), [["PG"]])
+        XCTAssertEqual(ResolveOwners.deadline(in: "PG to circulate the SEF to all governors by 30 November 2021.", order: .dayFirst), "30 November 2021")
+        XCTAssertEqual(ResolveOwners.deadline(in: "Clerk to report back by the next meeting", order: .dayFirst), "next meeting")
+        XCTAssertNil(ResolveOwners.deadline(in: "Agreed by all members present", order: .dayFirst))
+    }
+
     /// The byte-level test of a clean word (every text-layer word passes it) agrees with
     /// the scalar one it short-cuts, and both with what a clean word is.
     func testCleanWordByBytesAgreesWithTheScalarTest() {

@@ -306,33 +306,11 @@ struct SectionClassifier {
             let cont = continuation(after: i, valueX: f.valueX)
             var value = ([f.value] + cont.map { lines[$0].text }).filter { !$0.isEmpty }.joined(separator: " ")
             value = TextJoin.clean(value)
-            switch f.kind {
-            case .title where meeting.title == nil && !value.isEmpty:
-                meeting.title = value
-            case .date:
-                if meeting.date == nil, let d = DateParsing.first(in: value, order: order), d.iso.count == 10 { meeting.date = d.iso }
-                let t = DateParsing.times(in: Self.removingDates(value, order: order))
-                if meeting.startTime == nil { meeting.startTime = t.start; meeting.endTime = t.end }
-                if meeting.venue == nil, let v = Self.venueAfterDate(value, order: order) { meeting.venue = v }
-            case .time where meeting.startTime == nil:
-                let t = DateParsing.times(in: value)
-                meeting.startTime = t.start
-                meeting.endTime = t.end
-            case .venue where meeting.venue == nil && !value.isEmpty:
-                meeting.venue = value
-            case .chair where meeting.chair == nil:
-                // A letterhead sets the name over its office ("BETTY BRYANT-BROWN" over
-                // "CHAIRPERSON"); what stands beside the office is then something else.
-                if !Self.isBareName(value), let above = nameAbove(i) {
-                    meeting.chair = above
-                } else if !value.isEmpty, value.range(ofRegex: #"(?i)^(minutes|agenda|notes)$"#) == nil {
-                    meeting.chair = PeopleParsing.parse(text: value)?.name ?? value
-                } else {
-                    continue
-                }
-            default:
-                continue
+            var used = false
+            for (kind, part) in Self.fieldsWithin(kind: f.kind, value: value) {
+                used = readField(kind, part, line: i) || used
             }
+            guard used else { continue }
             consumed.insert(i)
             consumed.formUnion(cont)
         }
@@ -383,6 +361,56 @@ struct SectionClassifier {
         place = place.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;–—-"))
         guard place.count >= 3, place.split(separator: " ").count <= 12 else { return nil }
         return place
+    }
+
+    /// "12 October 2021  Time: 6.00pm  Venue: School Library" after "Date:": the labels
+    /// set along one line, each with its own value.
+    static func fieldsWithin(kind: FieldKind, value: String) -> [(FieldKind, String)] {
+        guard value.contains(":") else { return [(kind, value)] }
+        var out: [(FieldKind, String)] = []
+        var current = kind
+        var from = value.startIndex
+        for r in value.ranges(ofRegex: #"(?i)(?<=^|\s)(date|time|times|venue|location|place|where|chair|chaired by)\s*:\s*"#) {
+            let label = value[r].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            guard let next = fieldKind(label) else { continue }
+            out.append((current, String(value[from..<r.lowerBound]).trimmed))
+            current = next
+            from = r.upperBound
+        }
+        out.append((current, String(value[from...]).trimmed))
+        return out.filter { !$0.1.isEmpty || $0.0 == kind }
+    }
+
+    /// One labelled field into the meeting; false when it told nothing new.
+    mutating func readField(_ kind: FieldKind, _ value: String, line i: Int) -> Bool {
+        switch kind {
+        case .title where meeting.title == nil && !value.isEmpty:
+            meeting.title = value
+        case .date:
+            if meeting.date == nil, let d = DateParsing.first(in: value, order: order), d.iso.count == 10 { meeting.date = d.iso }
+            let t = DateParsing.times(in: Self.removingDates(value, order: order))
+            if meeting.startTime == nil { meeting.startTime = t.start; meeting.endTime = t.end }
+            if meeting.venue == nil, let v = Self.venueAfterDate(value, order: order) { meeting.venue = v }
+        case .time where meeting.startTime == nil:
+            let t = DateParsing.times(in: value)
+            meeting.startTime = t.start
+            meeting.endTime = t.end
+        case .venue where meeting.venue == nil && !value.isEmpty:
+            meeting.venue = value
+        case .chair where meeting.chair == nil:
+            // A letterhead sets the name over its office ("BETTY BRYANT-BROWN" over
+            // "CHAIRPERSON"); what stands beside the office is then something else.
+            if !Self.isBareName(value), let above = nameAbove(i) {
+                meeting.chair = above
+            } else if !value.isEmpty, value.range(ofRegex: #"(?i)^(minutes|agenda|notes)$"#) == nil {
+                meeting.chair = PeopleParsing.parse(text: value)?.name ?? value
+            } else {
+                return false
+            }
+        default:
+            return false
+        }
+        return true
     }
 
     /// A letterhead's sidebar sets the chair's name over the office alone: "CLARISA M.

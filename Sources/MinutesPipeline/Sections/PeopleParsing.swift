@@ -114,7 +114,8 @@ public enum PeopleParsing {
             if isInitials(inner) && !isBodyAcronym(inner, of: text) || isExtendedInitials(inner, of: text), initials == nil {
                 initials = inner
             } else if inner.lowercased().contains("part of") || inner.lowercased().contains("item") || inner.lowercased().contains("left")
-                        || inner.lowercased().contains("arrived") || inner.lowercased().contains("minutes") || inner.lowercased().contains("virtual") {
+                        || inner.lowercased().contains("arrived") || inner.lowercased().contains("minutes") || inner.lowercased().contains("virtual")
+                        || inner.lowercased().contains("apolog") {
                 continue
             } else if parenRole == nil {
                 parenRole = inner

@@ -32,6 +32,11 @@ public struct ResolveOwners: Stage {
             if a.owners.isEmpty {
                 doc.note(name, .info, page: a.page, "action \"\(Self.short(a.description))\" has no owner on the page")
             }
+            // "PG to circulate the SEF by 30 November 2021": a deadline written into the action.
+            if a.dueText == nil, let due = Self.deadline(in: a.description, order: doc.dateOrder) {
+                a.dueText = due
+                doc.note(name, .info, page: a.page, "due '\(due)' read from the action's text")
+            }
             if let dueText = a.dueText?.trimmed, !dueText.isEmpty {
                 a.dueText = dueText
                 if let d = DateParsing.first(in: dueText, order: doc.dateOrder, reference: meetingDate)
@@ -50,6 +55,23 @@ public struct ResolveOwners: Stage {
             }
             doc.minutes.actions[k] = a
         }
+    }
+
+    /// The date after "by", "before" or "no later than" in an action's text, or "the next
+    /// meeting": only where the date follows the word at once.
+    static func deadline(in text: String, order: DateParsing.Order) -> String? {
+        guard text.includesFolded("by") || text.includesFolded("before") || text.includesFolded("later than") else { return nil }
+        for r in text.ranges(ofRegex: #"(?i)\b(by|before|no later than)\s+(the\s+)?(end\s+of\s+(the\s+)?)?"#) {
+            let rest = String(text[r.upperBound...])
+            if let d = DateParsing.first(in: rest, order: order), rest.distance(from: rest.startIndex, to: d.range.lowerBound) <= 12 {
+                return String(rest[..<d.range.upperBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
+            }
+            if let m = rest.range(ofRegex: #"(?i)^next (meeting|board|committee)"#) { return String(rest[m]) }
+            if let m = rest.range(ofRegex: #"(?i)^(january|february|march|april|may|june|july|august|september|october|november|december)\b"#) {
+                return String(rest[m])
+            }
+        }
+        return nil
     }
 
     static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "revd"]
