@@ -480,6 +480,27 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertNil(ResolveOwners.deadline(in: "Agreed by all members present", order: .dayFirst))
     }
 
+    /// A US city council: surnames after "Councilmembers Present:", a civic title before a
+    /// surname ("Mayor Lee"), offices before full names ("City Manager Tom Hill").
+    func testCouncilmembersBySurnameAndStaffByOffice() {
+        var c = SectionClassifier(lines: [
+            line(50, [(200, "CITY OF SPRINGFIELD")], bold: true),
+            line(65, [(180, "CITY COUNCIL REGULAR MEETING MINUTES")], bold: true),
+            line(80, [(200, "February 13, 2024 – 6:00 PM")]),
+            line(120, [(72, "1."), (100, "CALL TO ORDER AND ROLL CALL")], bold: true),
+            line(150, [(100, "Councilmembers Present: Adams, Baker, Chen, Mayor Lee")]),
+            line(165, [(100, "Councilmembers Absent: Davis")]),
+            line(180, [(100, "Staff Present: City Manager Tom Hill, City Clerk Ann Ross")]),
+            line(205, [(72, "2."), (100, "CONSENT CALENDAR")], bold: true),
+        ], runningText: [], stage: "classify-sections")
+        c.order = .monthFirst
+        c.classify()
+        XCTAssertEqual(c.attendees.map(\.name), ["Adams", "Baker", "Chen", "Lee", "Tom Hill", "Ann Ross"])
+        XCTAssertEqual(c.attendees.map(\.role), [nil, nil, nil, "Mayor", "City Manager", "City Clerk"])
+        XCTAssertEqual(c.apologies.map(\.name), ["Davis"])
+        XCTAssertEqual(c.meeting.date, "2024-02-13")
+    }
+
     /// The byte-level test of a clean word (every text-layer word passes it) agrees with
     /// the scalar one it short-cuts, and both with what a clean word is.
     func testCleanWordByBytesAgreesWithTheScalarTest() {

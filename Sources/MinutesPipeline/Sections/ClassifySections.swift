@@ -662,6 +662,8 @@ struct SectionClassifier {
             // Only the last part's "and" joins two names: "…, Owen Williams and Ann Jones".
             if let last = parts.popLast() { parts += Self.englishAnd(last).components(separatedBy: " and ").map(\.trimmed) }
             guard parts.count >= 3 else { return false }
+            // "Councilmembers Present: Adams, Baker, Chen, Mayor Lee": surnames alone.
+            if parts.allSatisfy(Self.isListedName), parts.filter(Self.isSurname).count * 2 >= parts.count { return true }
             let bare = parts.filter(Self.isBareName).count
             // With one comma, "Karin Takel, Strategic Planning and Performance Officer" is a name and a role.
             return commas >= 3 ? bare >= 2 : bare == parts.count
@@ -669,7 +671,7 @@ struct SectionClassifier {
         // "Apologies: Shelley Young, Pat Bader": beside the label, two bare names are two
         // people (a list under the label keeps "Name, Role" a line).
         let valueParts = valueText.components(separatedBy: ",").map(\.trimmed).filter { !$0.isEmpty }
-        let namePair = valueParts.count == 2 && valueParts.allSatisfy(Self.isBareName)
+        let namePair = valueParts.count == 2 && valueParts.allSatisfy(Self.isListedName)
         // "Richard Hunt (RH)(Observer) Ian Brookman (IB)": a person's name straight after a bracket.
         let nameAfterBracket = joined.contains(") ") && block.allSatisfy({ $0.segments.count == 1 }) && joined.ranges(ofRegex: #"(?<=\)\s)[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}\b"#).contains {
             Self.isBareName(String(joined[$0]))
@@ -817,6 +819,20 @@ struct SectionClassifier {
         return isBareName(String(s[..<dash.lowerBound]))
     }
 
+    /// An entry of a list of people: a name, a surname, or either after an office
+    /// ("Mayor Lee", "City Manager Tom Hill").
+    static func isListedName(_ s: String) -> Bool {
+        if isBareName(s) || isSurname(s) { return true }
+        if case let (rank?, rest) = PeopleParsing.splitRank(s), !rank.isEmpty, isSurname(rest) || isBareName(rest) { return true }
+        guard let (_, name) = PeopleParsing.splitLeadingRole(s) else { return false }
+        return isBareName(name)
+    }
+
+    /// One capitalised word that is no office: a surname in a list of surnames.
+    static func isSurname(_ s: String) -> Bool {
+        s.range(ofRegex: #"^[A-Z][a-z'’-]+$"#) != nil && !PeopleParsing.isRoleOnly(s)
+    }
+
     /// "2 members of the public", "three residents": a count of people, not a person.
     static func isHeadcount(_ s: String) -> Bool {
         s.range(ofRegex: #"(?i)^(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)\s+(other\s+)?(members?\s+of\s+(the\s+)?(public|press)|residents|parishioners|guests|visitors|observers|others|people)\b"#) != nil
@@ -875,7 +891,7 @@ struct SectionClassifier {
                 }
                 let parts = names.contains("(") ? [names] : Self.englishAnd(names).components(separatedBy: " and ")
                 let split = parts.count > 1 && parts.allSatisfy { part in
-                    Self.isBareName(part.trimmed) || surnames && part.trimmed.range(ofRegex: #"^[A-Z][a-z'’-]+$"#) != nil && !PeopleParsing.isRoleOnly(part)
+                    Self.isBareName(part.trimmed) || surnames && Self.isSurname(part.trimmed)
                 }
                 for part in (split ? parts.map { $0.trimmed + shared } : [piece]) where !part.trimmed.isEmpty {
                     out.append((group, part.trimmed))

@@ -11,6 +11,8 @@ public enum PeopleParsing {
         "det. ch. insp.", "det ch insp", "det. insp.", "ch. insp.", "ch insp", "chief inspector", "inspector",
         "chief supt.", "chief supt", "supt.", "supt", "insp.", "insp", "dci", "di", "ds", "sgt.", "sgt", "sergeant",
         "t/supt", "t/ch supt", "acc", "dcc",
+        // Civic offices written before a surname in US minutes: "Mayor Lee", "Councilmember Adams".
+        "vice mayor", "deputy mayor", "mayor pro tem", "mayor", "councilmember", "council member", "alderman", "alderperson",
     ]
     static let courtesy = ["county councillors", "county councillor", "district councillors", "district councillor", "district cllr",
                            "county cllr", "parish councillor", "district clir", "county clir", "clir.", "councillors", "cllrs", "clirs", "clir", "councillor", "cllr.", "cllr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr",
@@ -183,7 +185,16 @@ public enum PeopleParsing {
     /// "Assistant Chief Constable Jo Shiner" → ("Assistant Chief Constable", "Jo Shiner").
     static func splitLeadingRole(_ text: String) -> (String, String)? {
         let words = text.split(separator: " ").map(String.init)
-        guard words.count >= 4, let first = words.first, roleLeadWords.contains(first.lowercased()) else { return nil }
+        guard let first = words.first else { return nil }
+        // "City Manager Tom Hill": an office, then a full name in mixed case.
+        if words.count >= 3, !roleLeadWords.contains(first.lowercased()),
+           let lastRole = words.lastIndex(where: { roleWords.contains($0.lowercased()) }), lastRole < words.count - 2 {
+            let name = words[(lastRole + 1)...]
+            if name.count <= 3, name.allSatisfy({ $0.first?.isUppercase == true && $0.contains(where: \.isLowercase) }) {
+                return (words[...lastRole].joined(separator: " "), name.joined(separator: " "))
+            }
+        }
+        guard words.count >= 4, roleLeadWords.contains(first.lowercased()) else { return nil }
         // The name is the trailing capitalised words after the last role word.
         guard let lastRole = words.lastIndex(where: { roleWords.contains($0.lowercased()) }), lastRole < words.count - 1 else { return nil }
         let name = words[(lastRole + 1)...]
