@@ -327,13 +327,7 @@ struct SectionClassifier {
             let text = lines[i].text
             guard text.includesFolded("held") || text.includesFolded("took place") || text.includesFolded("convened"),
                   text.range(ofRegex: #"(?i)\b(held|took place|convened)\b"#) != nil else { continue }
-            var sentence = text
-            var k = i + 1
-            while sentence.range(ofRegex: #"\.(\s|$)"#) == nil, k < lines.count, k <= i + 2, lines[k].page == firstPage {
-                sentence += " " + lines[k].text
-                k += 1
-            }
-            if let stop = sentence.range(ofRegex: #"\.(\s|$)"#) { sentence = String(sentence[..<stop.lowerBound]) }
+            let sentence = self.sentence(from: i, after: text.startIndex, extraLines: 2).text
             // Only the sentence about this meeting: it gives this meeting's date or a time.
             let dates = DateParsing.all(in: sentence, order: order)
             let rest = Self.removingDates(sentence, order: order)
@@ -349,6 +343,20 @@ struct SectionClassifier {
             note(.info, page: firstPage, "time and place read from the opening sentence: \"\(ResolveOwners.short(sentence))\"")
             return
         }
+    }
+
+    /// The sentence that starts on line `i` at `start`, run on over up to `extraLines` more
+    /// lines of the page to its full stop (left off); `k` is the line after the last read.
+    func sentence(from i: Int, after start: String.Index, extraLines: Int,
+                  _ prepare: (String) -> String = { $0 }) -> (text: String, k: Int) {
+        var text = prepare(String(lines[i].text[start...]))
+        var k = i + 1
+        while text.range(ofRegex: #"\.(\s|$)"#) == nil, k < lines.count, k <= i + extraLines, lines[k].page == lines[i].page {
+            text += " " + prepare(lines[k].text)
+            k += 1
+        }
+        if let stop = text.range(ofRegex: #"\.(\s|$)"#) { text = String(text[..<stop.lowerBound]) }
+        return (text, k)
     }
 
     /// The place after the last "at" or "in" that names one (capitalised, not a time).
@@ -418,9 +426,7 @@ struct SectionClassifier {
     mutating func readLetterheadChair() {
         let firstPage = lines.first?.page ?? 1
         for i in lines.indices.prefix(30) where lines[i].page == firstPage {
-            let office = lines[i].text.trimmed.lowercased()
-            guard ["chair", "chairperson", "chairman", "chairwoman", "chair of the board"].contains(office),
-                  let name = nameAbove(i) else { continue }
+            guard Self.fieldKind(lines[i].text) == .chair, let name = nameAbove(i) else { continue }
             meeting.chair = name
             note(.info, page: firstPage, "chair taken from the letterhead: '\(name)' over '\(lines[i].text.trimmed)'")
             return
@@ -759,16 +765,10 @@ struct SectionClassifier {
         for i in lines.indices where lines[i].page <= firstPage + 1 {
             // Welsh: "derbyniwyd ymddiheuriadau gan y Cynghorwyr …".
             guard let r = lines[i].text.range(ofRegex: #"(?i)\bapolog(ies|y)\b[^.:;]{0,40}?\bfrom\s|\bymddiheuriadau (am absenoldeb )?(gan|oddi wrth)\s(y\s)?"#) else { continue }
-            var text = String(lines[i].text[r.upperBound...])
-            var k = i + 1
             // Titles lose their full stops first: the sentence's own ends the list.
-            func plain(_ t: String) -> String { t.replacing(regex: #"\b(Cllrs?|Mrs?|Ms|Dr|Prof|Rev|Revd|St|Co|Cyng)\."#, with: "$1") }
-            text = plain(text)
-            while text.range(ofRegex: #"\.(\s|$)"#) == nil, k < lines.count, k <= i + 3 {
-                text += " " + plain(lines[k].text)
-                k += 1
+            let (text, k) = sentence(from: i, after: r.upperBound, extraLines: 3) {
+                $0.replacing(regex: #"\b(Cllrs?|Mrs?|Ms|Dr|Prof|Rev|Revd|St|Co|Cyng)\."#, with: "$1")
             }
-            if let stop = text.range(ofRegex: #"\.(\s|$)"#) { text = String(text[..<stop.lowerBound]) }
             let people = parsePeople(value: "Apologies from " + text, lines: [], group: "Apologies", page: lines[i].page,
                                      valueLines: Array(lines[i..<k]))
             guard !people.isEmpty else { continue }

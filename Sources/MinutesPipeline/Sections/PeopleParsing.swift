@@ -101,6 +101,10 @@ public enum PeopleParsing {
         return p
     }
 
+    /// Bracketed notes on how someone attended, dropped: "(part of the meeting)", "(left at
+    /// item 5)", "(virtual)", "(apologies accepted)".
+    static let attendanceNotes = ["part of", "item", "left", "arrived", "minutes", "virtual", "apolog"]
+
     /// `initialsKnown`: the initials stood in their own column, so a parenthesis at the end
     /// ("Essex Police (EP)") is part of the role.
     public static func parse(text raw: String, initialsKnown: Bool = false) -> Parsed? {
@@ -115,9 +119,7 @@ public enum PeopleParsing {
             text = String(text[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
             if isInitials(inner) && !isBodyAcronym(inner, of: text) || isExtendedInitials(inner, of: text), initials == nil {
                 initials = inner
-            } else if inner.lowercased().contains("part of") || inner.lowercased().contains("item") || inner.lowercased().contains("left")
-                        || inner.lowercased().contains("arrived") || inner.lowercased().contains("minutes") || inner.lowercased().contains("virtual")
-                        || inner.lowercased().contains("apolog") {
+            } else if Self.attendanceNotes.contains(where: inner.lowercased().contains) {
                 continue
             } else if parenRole == nil {
                 parenRole = inner

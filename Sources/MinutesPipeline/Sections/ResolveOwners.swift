@@ -67,7 +67,7 @@ public struct ResolveOwners: Stage {
                 return String(rest[..<d.range.upperBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
             }
             if let m = rest.range(ofRegex: #"(?i)^next (meeting|board|committee)"#) { return String(rest[m]) }
-            if let m = rest.range(ofRegex: #"(?i)^(january|february|march|april|may|june|july|august|september|october|november|december)\b"#) {
+            if let m = rest.range(ofRegex: #"(?i)^(\#(DateParsing.monthAlt))\b"#) {
                 return String(rest[m])
             }
         }
