@@ -17,11 +17,18 @@ public struct Minutes: Codable, Equatable, Sendable {
     public var agenda: [Item]
     public var items: [Item]
     public var actions: [Action]
+    /// Motions put to the meeting, in order (added after the first release: files without
+    /// the key decode with none).
+    public var motions: [Motion]
+    /// What the meeting decided, each linked to its item and, where the page shows one, to
+    /// the motion that made it (added after the first release, like `motions`).
+    public var decisions: [Decision]
     public var nextMeeting: NextMeeting?
     public var diagnostics: [Diagnostic]
 
     public init(source: Source, meeting: Meeting = Meeting(), attendees: [Person] = [], apologies: [Person] = [],
-                agenda: [Item] = [], items: [Item] = [], actions: [Action] = [], nextMeeting: NextMeeting? = nil,
+                agenda: [Item] = [], items: [Item] = [], actions: [Action] = [], motions: [Motion] = [],
+                decisions: [Decision] = [], nextMeeting: NextMeeting? = nil,
                 diagnostics: [Diagnostic] = []) {
         self.schema = Minutes.schemaName
         self.source = source
@@ -31,12 +38,14 @@ public struct Minutes: Codable, Equatable, Sendable {
         self.agenda = agenda
         self.items = items
         self.actions = actions
+        self.motions = motions
+        self.decisions = decisions
         self.nextMeeting = nextMeeting
         self.diagnostics = diagnostics
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, source, meeting, attendees, apologies, agenda, items, actions, nextMeeting, diagnostics
+        case schema, source, meeting, attendees, apologies, agenda, items, actions, motions, decisions, nextMeeting, diagnostics
     }
 
     public init(from decoder: Decoder) throws {
@@ -54,6 +63,8 @@ public struct Minutes: Codable, Equatable, Sendable {
         agenda = try c.decode([Item].self, forKey: .agenda)
         items = try c.decode([Item].self, forKey: .items)
         actions = try c.decode([Action].self, forKey: .actions)
+        motions = try c.decodeIfPresent([Motion].self, forKey: .motions) ?? []
+        decisions = try c.decodeIfPresent([Decision].self, forKey: .decisions) ?? []
         nextMeeting = try c.decodeIfPresent(NextMeeting.self, forKey: .nextMeeting)
         diagnostics = try c.decode([Diagnostic].self, forKey: .diagnostics)
     }
@@ -68,6 +79,8 @@ public struct Minutes: Codable, Equatable, Sendable {
         try c.encode(agenda, forKey: .agenda)
         try c.encode(items, forKey: .items)
         try c.encode(actions, forKey: .actions)
+        try c.encode(motions, forKey: .motions)
+        try c.encode(decisions, forKey: .decisions)
         try c.encode(nextMeeting, forKey: .nextMeeting)
         try c.encode(diagnostics, forKey: .diagnostics)
     }
@@ -117,9 +130,13 @@ public struct Meeting: Codable, Equatable, Sendable {
     public var endTime: String?
     public var venue: String?
     public var chair: String?
+    /// Where each field above was read, keyed by the field's name ("date", "venue"…); a
+    /// field the pipeline did not find has no entry.
+    public var provenance: [String: Provenance]
 
     public init(title: String? = nil, organisation: String? = nil, date: String? = nil, startTime: String? = nil,
-                endTime: String? = nil, venue: String? = nil, chair: String? = nil) {
+                endTime: String? = nil, venue: String? = nil, chair: String? = nil,
+                provenance: [String: Provenance] = [:]) {
         self.title = title
         self.organisation = organisation
         self.date = date
@@ -127,9 +144,21 @@ public struct Meeting: Codable, Equatable, Sendable {
         self.endTime = endTime
         self.venue = venue
         self.chair = chair
+        self.provenance = provenance
     }
 
-    enum CodingKeys: String, CodingKey { case title, organisation, date, startTime, endTime, venue, chair }
+    enum CodingKeys: String, CodingKey { case title, organisation, date, startTime, endTime, venue, chair, provenance }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        organisation = try c.decodeIfPresent(String.self, forKey: .organisation)
+        date = try c.decodeIfPresent(String.self, forKey: .date)
+        startTime = try c.decodeIfPresent(String.self, forKey: .startTime)
+        endTime = try c.decodeIfPresent(String.self, forKey: .endTime)
+        venue = try c.decodeIfPresent(String.self, forKey: .venue)
+        chair = try c.decodeIfPresent(String.self, forKey: .chair)
+        provenance = try c.decodeIfPresent([String: Provenance].self, forKey: .provenance) ?? [:]
+    }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title, forKey: .title)
@@ -139,6 +168,7 @@ public struct Meeting: Codable, Equatable, Sendable {
         try c.encode(endTime, forKey: .endTime)
         try c.encode(venue, forKey: .venue)
         try c.encode(chair, forKey: .chair)
+        try c.encode(provenance, forKey: .provenance)
     }
 }
 
@@ -151,28 +181,69 @@ public struct Person: Codable, Equatable, Sendable {
     public var initials: String?
     /// The heading the person was listed under ("Core Attendees", "In attendance", "Absent").
     public var group: String?
+    /// What the page says of the person's attendance, where it says it.
+    public var status: AttendanceStatus?
+    /// HH:MM the person arrived (late) or left (early), where the page gives it.
+    public var arrived: String?
+    public var left: String?
+    /// For a substitute: whom they sat for, as printed.
+    public var substituteFor: String?
+    /// Interests the person declared, with the item they concern.
+    public var interests: [DeclaredInterest]
     public var page: Int?
     public var box: Box?
+    public var confidence: Double?
 
     public init(name: String, role: String? = nil, initials: String? = nil, group: String? = nil,
-                page: Int? = nil, box: Box? = nil) {
+                status: AttendanceStatus? = nil, arrived: String? = nil, left: String? = nil,
+                substituteFor: String? = nil, interests: [DeclaredInterest] = [],
+                page: Int? = nil, box: Box? = nil, confidence: Double? = nil) {
         self.name = name
         self.role = role
         self.initials = initials
         self.group = group
+        self.status = status
+        self.arrived = arrived
+        self.left = left
+        self.substituteFor = substituteFor
+        self.interests = interests
         self.page = page
         self.box = box
+        self.confidence = confidence
     }
 
-    enum CodingKeys: String, CodingKey { case name, role, initials, group, page, box }
+    enum CodingKeys: String, CodingKey {
+        case name, role, initials, group, status, arrived, left, substituteFor, interests, page, box, confidence
+    }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        role = try c.decodeIfPresent(String.self, forKey: .role)
+        initials = try c.decodeIfPresent(String.self, forKey: .initials)
+        group = try c.decodeIfPresent(String.self, forKey: .group)
+        status = try c.decodeIfPresent(AttendanceStatus.self, forKey: .status)
+        arrived = try c.decodeIfPresent(String.self, forKey: .arrived)
+        left = try c.decodeIfPresent(String.self, forKey: .left)
+        substituteFor = try c.decodeIfPresent(String.self, forKey: .substituteFor)
+        interests = try c.decodeIfPresent([DeclaredInterest].self, forKey: .interests) ?? []
+        page = try c.decodeIfPresent(Int.self, forKey: .page)
+        box = try c.decodeIfPresent(Box.self, forKey: .box)
+        confidence = try c.decodeIfPresent(Double.self, forKey: .confidence)
+    }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         try c.encode(role, forKey: .role)
         try c.encode(initials, forKey: .initials)
         try c.encode(group, forKey: .group)
+        try c.encode(status, forKey: .status)
+        try c.encode(arrived, forKey: .arrived)
+        try c.encode(left, forKey: .left)
+        try c.encode(substituteFor, forKey: .substituteFor)
+        try c.encode(interests, forKey: .interests)
         try c.encode(page, forKey: .page)
         try c.encode(box, forKey: .box)
+        try c.encode(confidence, forKey: .confidence)
     }
 }
 
@@ -184,9 +255,10 @@ public struct Item: Codable, Equatable, Sendable {
     public var children: [Item]
     public var page: Int?
     public var box: Box?
+    public var confidence: Double?
 
     public init(number: String?, title: String?, text: String = "", decisions: [String] = [],
-                children: [Item] = [], page: Int? = nil, box: Box? = nil) {
+                children: [Item] = [], page: Int? = nil, box: Box? = nil, confidence: Double? = nil) {
         self.number = number
         self.title = title
         self.text = text
@@ -194,9 +266,10 @@ public struct Item: Codable, Equatable, Sendable {
         self.children = children
         self.page = page
         self.box = box
+        self.confidence = confidence
     }
 
-    enum CodingKeys: String, CodingKey { case number, title, text, decisions, children, page, box }
+    enum CodingKeys: String, CodingKey { case number, title, text, decisions, children, page, box, confidence }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(number, forKey: .number)
@@ -206,6 +279,7 @@ public struct Item: Codable, Equatable, Sendable {
         try c.encode(children, forKey: .children)
         try c.encode(page, forKey: .page)
         try c.encode(box, forKey: .box)
+        try c.encode(confidence, forKey: .confidence)
     }
 }
 
@@ -225,10 +299,11 @@ public struct Action: Codable, Equatable, Sendable {
     public var status: String?
     public var page: Int?
     public var box: Box?
+    public var confidence: Double?
 
     public init(ref: String? = nil, item: String? = nil, description: String, owners: [String] = [],
                 ownerNames: [String?] = [], due: String? = nil, dueText: String? = nil, status: String? = nil,
-                page: Int? = nil, box: Box? = nil) {
+                page: Int? = nil, box: Box? = nil, confidence: Double? = nil) {
         self.ref = ref
         self.item = item
         self.description = description
@@ -239,9 +314,10 @@ public struct Action: Codable, Equatable, Sendable {
         self.status = status
         self.page = page
         self.box = box
+        self.confidence = confidence
     }
 
-    enum CodingKeys: String, CodingKey { case ref, item, description, owners, ownerNames, due, dueText, status, page, box }
+    enum CodingKeys: String, CodingKey { case ref, item, description, owners, ownerNames, due, dueText, status, page, box, confidence }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(ref, forKey: .ref)
@@ -254,6 +330,7 @@ public struct Action: Codable, Equatable, Sendable {
         try c.encode(status, forKey: .status)
         try c.encode(page, forKey: .page)
         try c.encode(box, forKey: .box)
+        try c.encode(confidence, forKey: .confidence)
     }
 }
 

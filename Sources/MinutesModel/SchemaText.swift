@@ -35,7 +35,8 @@ extension SchemaValidator {
         "startTime": {"$ref": "#/$defs/timeOrNull"},
         "endTime": {"$ref": "#/$defs/timeOrNull"},
         "venue": {"type": ["string", "null"]},
-        "chair": {"type": ["string", "null"]}
+        "chair": {"type": ["string", "null"]},
+        "provenance": {"type": "object", "additionalProperties": {"$ref": "#/$defs/provenance"}}
       }
     },
     "attendees": {"type": "array", "items": {"$ref": "#/$defs/person"}},
@@ -43,6 +44,8 @@ extension SchemaValidator {
     "agenda": {"type": "array", "items": {"$ref": "#/$defs/item"}},
     "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
     "actions": {"type": "array", "items": {"$ref": "#/$defs/action"}},
+    "motions": {"type": "array", "items": {"$ref": "#/$defs/motion"}},
+    "decisions": {"type": "array", "items": {"$ref": "#/$defs/decision"}},
     "nextMeeting": {
       "type": ["object", "null"],
       "required": ["date", "startTime", "endTime", "venue", "text"],
@@ -75,6 +78,18 @@ extension SchemaValidator {
     "timeOrNull": {"type": ["string", "null"], "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
     "box": {"type": ["array", "null"], "items": {"type": "number"}, "minItems": 4, "maxItems": 4},
     "page": {"type": ["integer", "null"], "minimum": 1},
+    "confidence": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+    "count": {"type": ["integer", "null"], "minimum": 0},
+    "provenance": {
+      "type": "object",
+      "required": ["page", "box", "confidence"],
+      "additionalProperties": false,
+      "properties": {
+        "page": {"$ref": "#/$defs/page"},
+        "box": {"$ref": "#/$defs/box"},
+        "confidence": {"$ref": "#/$defs/confidence"}
+      }
+    },
     "person": {
       "type": "object",
       "required": ["name", "role", "initials", "group", "page", "box"],
@@ -84,8 +99,26 @@ extension SchemaValidator {
         "role": {"type": ["string", "null"]},
         "initials": {"type": ["string", "null"]},
         "group": {"type": ["string", "null"]},
+        "status": {"enum": ["present", "absent", "excused", "late", "left-early", "remote", "substitute", "in-attendance", null]},
+        "arrived": {"$ref": "#/$defs/timeOrNull"},
+        "left": {"$ref": "#/$defs/timeOrNull"},
+        "substituteFor": {"type": ["string", "null"]},
+        "interests": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["item", "kind", "text"],
+            "additionalProperties": false,
+            "properties": {
+              "item": {"type": ["string", "null"]},
+              "kind": {"type": ["string", "null"]},
+              "text": {"type": "string"}
+            }
+          }
+        },
         "page": {"$ref": "#/$defs/page"},
-        "box": {"$ref": "#/$defs/box"}
+        "box": {"$ref": "#/$defs/box"},
+        "confidence": {"$ref": "#/$defs/confidence"}
       }
     },
     "item": {
@@ -99,7 +132,8 @@ extension SchemaValidator {
         "decisions": {"type": "array", "items": {"type": "string"}},
         "children": {"type": "array", "items": {"$ref": "#/$defs/item"}},
         "page": {"$ref": "#/$defs/page"},
-        "box": {"$ref": "#/$defs/box"}
+        "box": {"$ref": "#/$defs/box"},
+        "confidence": {"$ref": "#/$defs/confidence"}
       }
     },
     "action": {
@@ -116,7 +150,54 @@ extension SchemaValidator {
         "dueText": {"type": ["string", "null"]},
         "status": {"type": ["string", "null"]},
         "page": {"$ref": "#/$defs/page"},
-        "box": {"$ref": "#/$defs/box"}
+        "box": {"$ref": "#/$defs/box"},
+        "confidence": {"$ref": "#/$defs/confidence"}
+      }
+    },
+    "motion": {
+      "type": "object",
+      "required": ["item", "text", "mover", "seconder", "moverName", "seconderName", "result", "for", "against", "abstain", "votes", "unanimous", "page", "box"],
+      "additionalProperties": false,
+      "properties": {
+        "item": {"type": ["string", "null"]},
+        "text": {"type": "string", "minLength": 1},
+        "mover": {"type": ["string", "null"]},
+        "seconder": {"type": ["string", "null"]},
+        "moverName": {"type": ["string", "null"]},
+        "seconderName": {"type": ["string", "null"]},
+        "result": {"enum": ["carried", "failed", "withdrawn", "deferred", null]},
+        "for": {"$ref": "#/$defs/count"},
+        "against": {"$ref": "#/$defs/count"},
+        "abstain": {"$ref": "#/$defs/count"},
+        "votes": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["name", "vote"],
+            "additionalProperties": false,
+            "properties": {
+              "name": {"type": "string", "minLength": 1},
+              "vote": {"enum": ["yes", "no", "abstain", "absent", "recused"]}
+            }
+          }
+        },
+        "unanimous": {"type": ["boolean", "null"]},
+        "page": {"$ref": "#/$defs/page"},
+        "box": {"$ref": "#/$defs/box"},
+        "confidence": {"$ref": "#/$defs/confidence"}
+      }
+    },
+    "decision": {
+      "type": "object",
+      "required": ["item", "text", "motion", "page", "box"],
+      "additionalProperties": false,
+      "properties": {
+        "item": {"type": ["string", "null"]},
+        "text": {"type": "string", "minLength": 1},
+        "motion": {"type": ["integer", "null"], "minimum": 0},
+        "page": {"$ref": "#/$defs/page"},
+        "box": {"$ref": "#/$defs/box"},
+        "confidence": {"$ref": "#/$defs/confidence"}
       }
     }
   }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Checks JSON against the subset of JSON Schema (2020-12) that `minutes/1` uses:
-/// type, const, enum, required, properties, additionalProperties: false, items,
+/// type, const, enum (strings and null), required, properties, additionalProperties (false or
+/// a schema for every other key), items,
 /// minItems/maxItems, minLength, pattern, minimum/maximum and local `$ref`s.
 public struct SchemaValidator {
     private let root: [String: Any]
@@ -76,8 +77,8 @@ public struct SchemaValidator {
             problems.append("\(path): must be \"\(c)\"")
         }
         if let e = schema["enum"] as? [Any] {
-            let ok = e.contains { ($0 as? String) == (value as? String) && value is String }
-            if !ok { problems.append("\(path): must be one of \(e.compactMap { $0 as? String }.joined(separator: ", "))") }
+            let ok = e.contains { ($0 is NSNull && value is NSNull) || (value is String && ($0 as? String) == (value as? String)) }
+            if !ok { problems.append("\(path): must be one of \(e.map { ($0 as? String) ?? "null" }.joined(separator: ", "))") }
         }
         if let s = value as? String {
             if let min = schema["minLength"] as? Int, s.count < min { problems.append("\(path): shorter than \(min)") }
@@ -108,6 +109,9 @@ public struct SchemaValidator {
             for (key, v) in o.sorted(by: { $0.key < $1.key }) {
                 if let sub = props[key] as? [String: Any] {
                     check(v, against: sub, at: "\(path).\(key)", into: &problems)
+                } else if let extra = schema["additionalProperties"] as? [String: Any] {
+                    // A map ("provenance": field name → where it was read): every value has one shape.
+                    check(v, against: extra, at: "\(path).\(key)", into: &problems)
                 } else if (schema["additionalProperties"] as? Bool) == false {
                     problems.append("\(path): unexpected field \"\(key)\"")
                 }

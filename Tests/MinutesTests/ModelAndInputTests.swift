@@ -30,6 +30,45 @@ final class ModelAndInputTests: XCTestCase {
         XCTAssertTrue(missing.contains("$: missing \"source\""))
     }
 
+    /// Files written before motions, decisions, attendance status and confidence were added
+    /// still decode and validate; a file using every new field validates too.
+    func testOlderFilesStayValidAndNewFieldsValidate() throws {
+        let v = try SchemaValidator.minutes1()
+        let old = #"""
+        {"schema":"minutes/1","source":{"file":"a.pdf","sha256":"\#(String(repeating: "0", count: 64))","pages":1,"method":"text","ocrConfidence":null,"producer":null},
+         "meeting":{"title":null,"organisation":null,"date":"2017-04-27","startTime":null,"endTime":null,"venue":null,"chair":null},
+         "attendees":[{"name":"Jo Park","role":null,"initials":"JP","group":null,"page":1,"box":[1,2,3,4]}],
+         "apologies":[],"agenda":[],"items":[{"number":"1","title":"Apologies","text":"","decisions":[],"children":[],"page":1,"box":null}],
+         "actions":[{"ref":null,"item":"1","description":"JP to write","owners":["JP"],"ownerNames":["Jo Park"],"due":null,"dueText":null,"status":null,"page":1,"box":null}],
+         "nextMeeting":null,"diagnostics":[]}
+        """#
+        XCTAssertEqual(try v.validate(jsonData: Data(old.utf8)), [])
+        let decoded = try Minutes.decode(Data(old.utf8))
+        XCTAssertEqual(decoded.motions, [])
+        XCTAssertEqual(decoded.attendees.first?.interests, [])
+        XCTAssertNil(decoded.attendees.first?.status)
+
+        var m = decoded
+        m.attendees[0].status = .late
+        m.attendees[0].arrived = "19:40"
+        m.attendees[0].interests = [DeclaredInterest(item: "9", kind: "pecuniary", text: "declared a pecuniary interest in item 9")]
+        m.motions = [Motion(item: "1", text: "to approve the agenda", mover: "Patel", seconder: "Brooks", result: .carried,
+                            votesFor: 5, votesAgainst: 0, abstentions: 0, votes: [Vote(name: "Patel", vote: .yes)], unanimous: true)]
+        m.decisions = [Decision(item: "1", text: "The agenda was approved", motion: 0)]
+        m.meeting.provenance["date"] = Provenance(page: 1, box: [1, 2, 3, 4], confidence: 0.9)
+        let data = try m.jsonData()
+        XCTAssertEqual(try v.validate(jsonData: data), [])
+        XCTAssertEqual(try Minutes.decode(data), m)
+        let json = String(decoding: data, as: UTF8.self)
+        XCTAssertTrue(json.contains("\"for\" : 5"), "counts are written under the truth format's names")
+
+        m.motions[0].result = nil
+        m.attendees[0].status = nil
+        XCTAssertEqual(try v.validate(jsonData: m.jsonData()), [], "null is allowed where the page says nothing")
+        let broken = json.replacingOccurrences(of: "\"carried\"", with: "\"passed\"")
+        XCTAssertTrue(try v.validate(jsonData: Data(broken.utf8)).contains { $0.hasPrefix("$.motions[0].result") })
+    }
+
     func testDecodingChecksTheSchemaName() throws {
         let m = Minutes(source: Source(file: "a.pdf", sha256: "", pages: 1, method: .text))
         var json = String(decoding: try m.jsonData(), as: UTF8.self)
@@ -50,7 +89,8 @@ final class ModelAndInputTests: XCTestCase {
         let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: m.jsonData()) as? [String: Any])
         XCTAssertTrue(obj["nextMeeting"] is NSNull)
         let action = try XCTUnwrap((obj["actions"] as? [[String: Any]])?.first)
-        XCTAssertEqual(Set(action.keys), ["ref", "item", "description", "owners", "ownerNames", "due", "dueText", "status", "page", "box"])
+        XCTAssertEqual(Set(action.keys), ["ref", "item", "description", "owners", "ownerNames", "due", "dueText", "status", "page", "box", "confidence"])
+        XCTAssertTrue(obj["motions"] is [Any] && obj["decisions"] is [Any])
     }
 
     func convertBad(_ name: String, password: String? = nil) throws -> Result<Minutes, Error> {
