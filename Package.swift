@@ -14,10 +14,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        // C libraries, reached only through their pkg-config names.
+        // C libraries, reached through their module maps (poppler-glib also through pkg-config).
         .systemLibrary(name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
                        providers: [.apt(["libpoppler-glib-dev"])]),
-        .systemLibrary(name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract",
+        // Linked by its module map alone: tesseract.pc adds -lcurl -larchive, which this code never
+        // calls, and would tie the binary to the build machine's libcurl flavour (OpenSSL, NSS or
+        // GnuTLS, whichever -dev is installed), a library the runtime image may not have.
+        .systemLibrary(name: "CTesseract", path: "Sources/CTesseract",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
         // The canonical minutes/1 model: Foundation only, no other project import.
