@@ -5,9 +5,12 @@
 # poppler-glib and tesseract shared libraries and the English and OSD tessdata.
 #
 #   docker build -t minutes .
-#   docker run -d --name minutes -v "$PWD/inbox:/in" -v "$PWD/json:/out" minutes
+#   docker run -d --name minutes --user "$(id -u):$(id -g)" -v "$PWD/inbox:/in" -v "$PWD/json:/out" minutes
 #
-# The default command watches /in and writes /out (see README, "Batch, watch and Docker").
+# The default command watches /in and writes /out as user minutes (uid and gid 10001) unless
+# --user says otherwise (see README, "Batch, watch and Docker"). scripts/check-container.sh
+# carries out this file's runtime stage in a debootstrapped Debian root and checks the image
+# there, where no container engine runs; it reads the package list below from this file.
 
 # swift-log 1.16 needs swift-tools-version 6.2; the project is developed on 6.3.
 ARG SWIFT_IMAGE=swift:6.3-bookworm
@@ -41,7 +44,8 @@ RUN export DEBIAN_FRONTEND=noninteractive \
       libpoppler-glib8 libcairo2 libtesseract5 liblept5 \
       tesseract-ocr-eng tesseract-ocr-osd \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin minutes \
+ && groupadd --system --gid 10001 minutes \
+ && useradd --system --uid 10001 --gid minutes --no-create-home --shell /usr/sbin/nologin minutes \
  && mkdir -p /in /out \
  && chown minutes:minutes /in /out
 COPY --from=build /staging/ /
