@@ -415,6 +415,7 @@ json_array() { # a JSON exec-form array of plain strings → one word a line
 walk_runtime() { # phase root
   local phase=$1 r=$2 i n=0 seen_copy=0 word rest
   env_vars=(); env_order=(); run_user=root; workdir=/; entrypoint=(); cmd=(); volumes=()
+  local -a stage_args=()
   for i in "${!instr_word[@]}"; do
     [ "${instr_stage[i]}" -eq "$runtime_stage" ] || continue
     word=${instr_word[i]}; rest=${instr_rest[i]}
@@ -424,7 +425,8 @@ walk_runtime() { # phase root
     local run_now=0
     { [ "$phase" = layer ] && [ $seen_copy -eq 0 ]; } || { [ "$phase" = final ] && [ $seen_copy -eq 1 ]; } && run_now=1
     case $word in
-      ARG) [[ $rest =~ ^([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] && set_env "${BASH_REMATCH[1]}" "$(unquote "${BASH_REMATCH[2]}")" ;;
+      # A build argument reaches the RUN steps after it, not the image's environment.
+      ARG) [[ $rest =~ ^([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] && stage_args+=("${BASH_REMATCH[1]}=$(unquote "${BASH_REMATCH[2]}")") ;;
       ENV)
         if [[ $rest =~ ^[A-Za-z_][A-Za-z0-9_]*= ]]; then
           local -a kv; read -ra kv <<<"$rest"
@@ -446,7 +448,7 @@ walk_runtime() { # phase root
           n=$((n + 1))
           cp /etc/resolv.conf "$r/etc/resolv.conf"
           say "RUN (step $n of the runtime stage) in the root as $run_user"
-          if ! in_root "$r" "$run_user" /bin/sh -c "cd '$workdir' && $rest" >>"$log_dir/runtime-run.log" 2>&1; then
+          if ! in_root "$r" "$run_user" /usr/bin/env "${stage_args[@]}" /bin/sh -c "cd '$workdir' && $rest" >>"$log_dir/runtime-run.log" 2>&1; then
             tail -n 30 "$log_dir/runtime-run.log" >&2
             die "a RUN step of the runtime stage failed in the root (log: $log_dir/runtime-run.log): $rest"
           fi

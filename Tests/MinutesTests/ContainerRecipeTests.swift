@@ -134,7 +134,7 @@ final class ContainerRecipeTests: XCTestCase {
             }
             // Packages of priority required are in every Debian root, debian:*-slim too.
             XCTAssertTrue(inImage.contains(package) || packages[package]?.required == true,
-                          "\(library.name) comes from Debian package '\(package)', which the Dockerfile's runtime stage neither installs nor pulls in: add it to the runtime stage's apt-get install")
+                          "\(library.name) comes from Debian package '\(package)', which the Dockerfile's runtime stage neither installs nor pulls in: add it to the runtime stage's apt-get install, or stop linking the library")
         }
     }
 
