@@ -93,8 +93,8 @@ extension FixtureReport {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "\"" where !content: out += "&quot;"
+            case "'" where !content: out += "&apos;"
             case "\n": out += content ? "\n" : "&#10;"
             case "\t", "\r": out.unicodeScalars.append(u)
             default:

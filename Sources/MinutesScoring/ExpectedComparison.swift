@@ -35,6 +35,8 @@ public struct ExpectedComparison: Sendable {
         var keyFields: [String]
         /// Records named by their first key field ("attendee Jo Park") rather than position.
         var namedByKey: Bool
+        /// What a missing or extra record is shown by.
+        var shownBy: [String] = []
     }
 
     static let lists: [String: ListKind] = [
@@ -43,7 +45,7 @@ public struct ExpectedComparison: Sendable {
         "agenda": ListKind(singular: "agenda item", keyFields: ["number", "title"], namedByKey: false),
         "items": ListKind(singular: "item", keyFields: ["number", "title"], namedByKey: false),
         "children": ListKind(singular: "sub-item", keyFields: ["number", "title"], namedByKey: false),
-        "actions": ListKind(singular: "action", keyFields: ["description"], namedByKey: false),
+        "actions": ListKind(singular: "action", keyFields: ["description"], namedByKey: false, shownBy: ["ref", "description"]),
         "motions": ListKind(singular: "motion", keyFields: ["text"], namedByKey: false),
         "decisions": ListKind(singular: "decision", keyFields: ["text"], namedByKey: false),
         "diagnostics": ListKind(singular: "diagnostic", keyFields: ["message"], namedByKey: false),
@@ -76,7 +78,7 @@ public struct ExpectedComparison: Sendable {
             if let kind = lists[key], ev.isList || fv.isList {
                 c.compareLists(ev.list, fv.list, kind: kind, context: nil)
             } else {
-                c.compare(ev, fv, context: Words.label(key), field: [])
+                c.compare(ev, fv, context: Words.label(key), field: [], record: false)
             }
         }
         return Result(checked: c.checked, differences: c.differences)
@@ -85,14 +87,16 @@ public struct ExpectedComparison: Sendable {
     private mutating func note(_ line: String) { differences.append(line) }
 
     /// One value: objects field by field, lists of records lined up, anything else whole.
-    private mutating func compare(_ e: JSONValue, _ f: JSONValue, context: String, field: [String]) {
+    /// `record`: the context names one record of a list ("action 3: owner …"); otherwise a
+    /// section, which reads as part of the field's name ("meeting title: …").
+    private mutating func compare(_ e: JSONValue, _ f: JSONValue, context: String, field: [String], record: Bool = true) {
         if case .object(let eo) = e, case .object(let fo) = f {
             for key in eo.keys.sorted() {
                 let ev = eo[key] ?? .null, fv = fo[key] ?? .null
                 if let kind = ExpectedComparison.lists[key], isRecordList(ev) || isRecordList(fv) {
                     compareLists(ev.list, fv.list, kind: kind, context: context)
                 } else {
-                    compare(ev, fv, context: context, field: field + [Words.label(key)])
+                    compare(ev, fv, context: context, field: field + [Words.label(key)], record: record)
                 }
             }
             return
@@ -101,8 +105,12 @@ public struct ExpectedComparison: Sendable {
         let tolerance = field.last == "box" ? options.boxTolerance
             : (field.last == "confidence" || field.last == "ocr confidence") ? options.confidenceTolerance : 0
         if ExpectedComparison.agree(e, f, tolerance: tolerance) { return }
-        let name = field.joined(separator: " ")
-        note("\(context):\(name.isEmpty ? "" : " " + name) \(Words.quote(e)) expected, \(Words.quote(f)) found")
+        var names = field
+        // "owner 'AP' expected, 'AP, RL' found": one owner expected reads in the singular.
+        if names.last == "owners" && e.list.count <= 1 { names[names.count - 1] = "owner" }
+        let name = names.joined(separator: " ")
+        let where_ = record ? "\(context):\(name.isEmpty ? "" : " " + name)" : "\(context)\(name.isEmpty ? "" : " " + name):"
+        note("\(where_) \(Words.quote(e)) expected, \(Words.quote(f)) found")
     }
 
     private func isRecordList(_ v: JSONValue) -> Bool {
@@ -125,7 +133,7 @@ public struct ExpectedComparison: Sendable {
     }
 
     private static func summary(_ v: JSONValue, _ kind: ListKind) -> String {
-        Words.clip(kind.keyFields.compactMap { v[$0].flatMap { $0.isNull ? nil : $0.pythonString } }.joined(separator: " "))
+        Words.clip((kind.shownBy.isEmpty ? kind.keyFields : kind.shownBy).compactMap { v[$0].flatMap { $0.isNull ? nil : $0.pythonString } }.joined(separator: " "))
     }
 
     /// Lines the two lists up on their records' identifying text (difflib's opcodes), pairs

@@ -262,8 +262,12 @@ enum Words {
         }
     }
 
+    /// Whole numbers without a point, others to two places at most ("291.4").
     static func number(_ d: Double) -> String {
-        d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(format: "%.2f", d)
+        if d == d.rounded() && abs(d) < 1e15 { return String(Int(d)) }
+        var s = String(format: "%.2f", d)
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
     }
 
     /// A JSON key as words: "startTime" is "start time".
