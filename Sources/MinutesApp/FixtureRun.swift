@@ -75,10 +75,14 @@ public struct FixtureReport: Codable, Sendable, Equatable {
 public struct FixtureRunner: Sendable {
     public var converter: DocumentConverter
     public var options: FixtureRunOptions
+    /// Told of each document converted: how many are done, of how many, and its name.
+    public var progress: (@Sendable (_ done: Int, _ total: Int, _ name: String) -> Void)?
 
-    public init(converter: DocumentConverter, options: FixtureRunOptions) {
+    public init(converter: DocumentConverter, options: FixtureRunOptions,
+                progress: (@Sendable (_ done: Int, _ total: Int, _ name: String) -> Void)? = nil) {
         self.converter = converter
         self.options = options
+        self.progress = progress
     }
 
     /// The output for one document: converted, or read from `convertedDir`.
@@ -112,7 +116,8 @@ public struct FixtureRunner: Sendable {
             let worker = Thread {
                 defer { group.leave() }
                 while let name = work.take() {
-                    work.put(name, convert(name: name, document: documents[name] ?? nil))
+                    let done = work.put(name, convert(name: name, document: documents[name] ?? nil))
+                    progress?(done, names.count, name)
                 }
             }
             // Stages recurse over layout trees; the default secondary-thread stack is small.
@@ -218,9 +223,11 @@ private final class Outputs: @unchecked Sendable {
         return names[next]
     }
 
-    func put(_ name: String, _ output: FixtureRunner.Output) {
+    /// Returns how many are done.
+    func put(_ name: String, _ output: FixtureRunner.Output) -> Int {
         lock.lock(); defer { lock.unlock() }
         done[name] = output
+        return done.count
     }
 
     var results: [String: FixtureRunner.Output] {

@@ -127,6 +127,7 @@ public struct FixtureSet: Sendable {
         }
 
         // Fixtures kept apart: paired with a document found above, by name.
+        var claimed = Set<String>()
         for dir in truthDirs {
             let root = URL(fileURLWithPath: dir).standardizedFileURL
             var isDir: ObjCBool = false
@@ -146,6 +147,7 @@ public struct FixtureSet: Sendable {
                         notes.append("\(relStem): \(candidates.count) documents of that name; checking \(entries[key]?.document?.path ?? "")")
                     }
                     entries[key]?.fixtures[kind] = file
+                    claimed.insert(file.path)
                     // The fixture's name is the one outputs are looked up and saved under.
                     entries[key]?.name = relStem
                 } else {
@@ -164,7 +166,8 @@ public struct FixtureSet: Sendable {
                 continue
             }
             for kind in FixtureKind.allCases {
-                if let f = e.fixtures[kind] { cases.append(FixtureCase(name: e.name, kind: kind, fixture: f, document: e.document)) }
+                // A folder given both ways: its fixtures are paired by name, not orphans.
+                if let f = e.fixtures[kind], e.document != nil || !claimed.contains(f.path) { cases.append(FixtureCase(name: e.name, kind: kind, fixture: f, document: e.document)) }
             }
         }
         cases.sort { ($0.name, $0.kind.rawValue) < ($1.name, $1.kind.rawValue) }

@@ -176,63 +176,51 @@ public enum TruthScorer {
     }
 
     static func scoreActions(_ truth: JSONValue, _ out: JSONValue, _ diff: inout [String]) -> TruthScore.Matched {
-        let ta = (truth["actions"] ?? .null).list, oa = (out["actions"] ?? .null).list
-        let ma = Similarity.match(ta, oa, threshold: actionThreshold) {
-            Similarity.actionSim($0["description"], $1["description"])
+        scoreRecords((truth["actions"] ?? .null).list, (out["actions"] ?? .null).list, text: "description",
+                     label: "action", threshold: actionThreshold, &diff) { t, o in
+            // "owner 'AP' expected, 'AP, RL' found": one owner expected reads in the singular.
+            [("owners", (t["owners"] ?? .null).list.count > 1 ? "owners" : "owner", ownerSet(t) == ownerSet(o)),
+             ("due", "due", dateOf(t["due"]) == dateOf(o["due"])),
+             ("ref", "ref", Similarity.norm(t["ref"]) == Similarity.norm(o["ref"]))]
         }
-        var checks: [Bool] = []
-        for (i, j, _) in ma {
-            let t = ta[i], o = oa[j]
-            let okOwner = ownerSet(t) == ownerSet(o)
-            let okDue = dateOf(t["due"]) == dateOf(o["due"])
-            let okRef = Similarity.norm(t["ref"]) == Similarity.norm(o["ref"])
-            checks += [okOwner, okDue, okRef]
-            let n = "action \(i + 1)"
-            if !okOwner {
-                let label = (t["owners"] ?? .null).list.count > 1 ? "owners" : "owner"
-                diff.append("\(n): \(label) \(Words.quote(t["owners"])) expected, \(Words.quote(o["owners"])) found")
-            }
-            if !okDue { diff.append("\(n): due \(Words.quote(t["due"])) expected, \(Words.quote(o["due"])) found") }
-            if !okRef { diff.append("\(n): ref \(Words.quote(t["ref"])) expected, \(Words.quote(o["ref"])) found") }
-        }
-        let missing = unmatched(ta, ma.map(\.i)).map { Words.clip(($0["description"] ?? .null).pythonString) }
-        let extra = unmatched(oa, ma.map(\.j)).map { Words.clip(($0["description"] ?? .null).pythonString) }
-        diff += missing.map { "action missing: \($0)" } + extra.map { "action extra: \($0)" }
-        return TruthScore.Matched(f1: Similarity.f1(ma.count, ta.count, oa.count),
-                                  fieldAcc: fieldAcc(checks, ta.isEmpty && oa.isEmpty),
-                                  truth: ta.count, output: oa.count, matched: ma.count, missing: missing, extra: extra)
-    }
-
-    static func fieldAcc(_ checks: [Bool], _ bothEmpty: Bool) -> Double {
-        checks.isEmpty ? (bothEmpty ? 1.0 : 0.0) : Double(checks.filter { $0 }.count) / Double(checks.count)
     }
 
     /// `score_motions`: matched on the text moved; then mover and seconder by surname,
     /// result, and each count the truth gives.
     static func scoreMotions(_ tm: [JSONValue], _ om: [JSONValue], _ diff: inout [String]) -> TruthScore.Matched {
-        let mm = Similarity.match(tm, om, threshold: motionThreshold) { Similarity.actionSim($0["text"], $1["text"]) }
-        var checks: [Bool] = []
-        for (i, j, _) in mm {
-            let t = tm[i], o = om[j]
-            var ok: [(String, Bool)] = []
+        scoreRecords(tm, om, text: "text", label: "motion", threshold: motionThreshold, &diff) { t, o in
+            var ok: [(String, String, Bool)] = []
             for k in ["mover", "seconder"] where !(t[k] ?? .null).isNull || !(o[k] ?? .null).isNull {
-                ok.append((k, Similarity.surname(t[k]) == Similarity.surname(o[k])))
+                ok.append((k, k, Similarity.surname(t[k]) == Similarity.surname(o[k])))
             }
-            ok.append(("result", Similarity.norm(t["result"]) == Similarity.norm(o["result"])))
+            ok.append(("result", "result", Similarity.norm(t["result"]) == Similarity.norm(o["result"])))
             for k in ["for", "against", "abstain"] where !(t[k] ?? .null).isNull {
-                ok.append((k, pythonEqual(t[k], o[k])))
+                ok.append((k, k, pythonEqual(t[k], o[k])))
             }
-            checks += ok.map(\.1)
-            for (k, good) in ok where !good {
-                diff.append("motion \(i + 1): \(k) \(Words.quote(t[k])) expected, \(Words.quote(o[k])) found")
+            return ok
+        }
+    }
+
+    /// Actions and motions alike: one-to-one on their text (`action_sim`), F1, then the share
+    /// of the matched records' field checks that hold (1 when both lists are empty).
+    static func scoreRecords(_ t: [JSONValue], _ o: [JSONValue], text: String, label: String, threshold: Double,
+                             _ diff: inout [String],
+                             fields: (JSONValue, JSONValue) -> [(key: String, label: String, ok: Bool)]) -> TruthScore.Matched {
+        let m = Similarity.match(t, o, threshold: threshold) { Similarity.actionSim($0[text], $1[text]) }
+        var checks: [Bool] = []
+        for (i, j, _) in m {
+            let checked = fields(t[i], o[j])
+            checks += checked.map(\.ok)
+            for f in checked where !f.ok {
+                diff.append("\(label) \(i + 1): \(f.label) \(Words.quote(t[i][f.key])) expected, \(Words.quote(o[j][f.key])) found")
             }
         }
-        let missing = unmatched(tm, mm.map(\.i)).map { Words.clip(($0["text"] ?? .null).pythonString) }
-        let extra = unmatched(om, mm.map(\.j)).map { Words.clip(($0["text"] ?? .null).pythonString) }
-        diff += missing.map { "motion missing: \($0)" } + extra.map { "motion extra: \($0)" }
-        return TruthScore.Matched(f1: Similarity.f1(mm.count, tm.count, om.count),
-                                  fieldAcc: fieldAcc(checks, tm.isEmpty && om.isEmpty),
-                                  truth: tm.count, output: om.count, matched: mm.count, missing: missing, extra: extra)
+        let missing = unmatched(t, m.map(\.i)).map { Words.clip(($0[text] ?? .null).pythonString) }
+        let extra = unmatched(o, m.map(\.j)).map { Words.clip(($0[text] ?? .null).pythonString) }
+        diff += missing.map { "\(label) missing: \($0)" } + extra.map { "\(label) extra: \($0)" }
+        let acc = checks.isEmpty ? (t.isEmpty && o.isEmpty ? 1.0 : 0.0) : Double(checks.filter { $0 }.count) / Double(checks.count)
+        return TruthScore.Matched(f1: Similarity.f1(m.count, t.count, o.count), fieldAcc: acc,
+                                  truth: t.count, output: o.count, matched: m.count, missing: missing, extra: extra)
     }
 }
 

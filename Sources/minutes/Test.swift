@@ -12,7 +12,7 @@ struct TestFixtures: ParsableCommand {
         Each document (PDF or image) with a fixture beside it is converted once and checked: \
         against NAME.expected.json (a whole minutes/1 file) field by field, boxes within \
         --box-tolerance, diagnostics only with --diagnostics; against NAME.truth.json (the \
-        partial, hand-checked truth) with the rules and thresholds of score.py, motions \
+        partial, hand-checked truth) with the rules and thresholds of the project's scorer (score.py), motions \
         included unless --ignore-motions. Prints one row per fixture and one line per \
         difference. A truth fixture passes at --min or above; an expected file passes when \
         nothing differs.
@@ -22,16 +22,16 @@ struct TestFixtures: ParsableCommand {
     @Argument(help: "Documents, fixture files, or folders holding both (searched recursively).")
     var fixtures: [String] = []
 
-    @Option(name: .customLong("truth"), help: "A folder of NAME.truth.json / NAME.expected.json kept apart from the documents, paired with them by name (repeatable).")
+    @Option(name: .customLong("truth"), help: ArgumentHelp("A folder of NAME.truth.json / NAME.expected.json kept apart from the documents, paired with them by name (repeatable).", valueName: "dir"))
     var truthDirs: [String] = []
 
     @Option(name: .long, help: "Report format: text, json (the full report) or junit (JUnit XML).")
     var format: String = "text"
 
-    @Option(name: .long, help: "Write the report to FILE and print the text report as well.")
+    @Option(name: .long, help: ArgumentHelp("Write the report to FILE and print the text report as well.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: "The score each truth fixture must reach, 0 to 1 (default: 1, every checked fact right).")
+    @Option(name: .long, help: ArgumentHelp("The score each truth fixture must reach, 0 to 1 (1: every checked fact right).", valueName: "score"))
     var min: Double = 1.0
 
     @Flag(name: .long, help: "Leave motions out of truth scores.")
@@ -40,17 +40,17 @@ struct TestFixtures: ParsableCommand {
     @Flag(name: .long, help: "Compare diagnostics with expected files too.")
     var diagnostics = false
 
-    @Option(name: .long, help: "Points a box may move and still agree with an expected file's.")
+    @Option(name: .long, help: ArgumentHelp("Points a box may move and still agree with an expected file's.", valueName: "points"))
     var boxTolerance: Double = ExpectedComparison.Options().boxTolerance
 
     @Option(name: .long, parsing: .upToNextOption,
-            help: "Write the current output of these documents (fixture names or file names without extension) as their NAME.expected.json, after showing what changed.")
+            help: ArgumentHelp("Write the current output of these documents (fixture names or file names without extension) as their NAME.expected.json, after showing what changed.", valueName: "name"))
     var accept: [String] = []
 
-    @Option(name: .long, help: "Also write each conversion to DIR/NAME.json.")
+    @Option(name: .long, help: ArgumentHelp("Also write each conversion to DIR/NAME.json.", valueName: "dir"))
     var save: String?
 
-    @Option(name: .long, help: "Check DIR/NAME.json (from an earlier `minutes convert --out DIR`) instead of converting.")
+    @Option(name: .long, help: ArgumentHelp("Check DIR/NAME.json (from an earlier `minutes convert --out DIR`) instead of converting.", valueName: "dir"))
     var converted: String?
 
     @Option(name: .long, help: "Documents converted at once (default: the number of cores).")
@@ -76,14 +76,21 @@ struct TestFixtures: ParsableCommand {
                                         comparison: .init(boxTolerance: boxTolerance, diagnostics: diagnostics),
                                         jobs: workers, saveDir: save.map { URL(fileURLWithPath: $0) },
                                         convertedDir: converted.map { URL(fileURLWithPath: $0) })
-        let runner = FixtureRunner(converter: DocumentConverter(pipeline: pipeline), options: options)
+        // On a terminal, one status line while documents convert (scans take a while).
+        var progress: (@Sendable (Int, Int, String) -> Void)?
+        if Console.shared.isTerminal {
+            progress = { done, total, name in Console.shared.status("converted \(done)/\(total): \(name)") }
+        }
+        let runner = FixtureRunner(converter: DocumentConverter(pipeline: pipeline), options: options, progress: progress)
         let set = FixtureSet.find(fixtures, truthDirs: truthDirs)
         for m in set.missing { Self.stderr("minutes test: \(m): no such file or folder") }
         for n in set.notes { Self.stderr("minutes test: \(n)") }
 
         if !accept.isEmpty {
             var bad = !set.missing.isEmpty
-            for outcome in runner.accept(accept, in: set) {
+            let outcomes = runner.accept(accept, in: set)
+            Console.shared.status(nil)
+            for outcome in outcomes {
                 if let e = outcome.error {
                     Self.stderr("minutes test: \(e)")
                     bad = true
@@ -109,6 +116,7 @@ struct TestFixtures: ParsableCommand {
             throw ExitCode(1)
         }
         let report = runner.run(set)
+        Console.shared.status(nil)
         let chosen = FixtureReportFormat(rawValue: format) ?? .text
         if let output {
             do {
