@@ -13,7 +13,7 @@ final class ScorePyAgreementTests: XCTestCase {
     }
 
     struct Report: Decodable {
-        struct Doc: Decodable { var name: String; var kind: String; var score: Double }
+        struct Doc: Decodable { var name: String; var kind: String; var score: Double; var status: String; var error: String? }
         var documents: [Doc]
     }
 
@@ -64,6 +64,9 @@ final class ScorePyAgreementTests: XCTestCase {
         XCTAssertEqual(Set(scored.map(\.name)), Set(ref.documents.keys), "\(label): the same documents")
         var worst = 0.0
         for d in scored {
+            // A document not found or not converted scores 0 on both sides: agreement that
+            // says nothing.
+            XCTAssertNotEqual(d.status, "error", "\(label) \(d.name): \(d.error ?? "")")
             guard let r = ref.documents[d.name] else { continue }
             let gap = abs(d.score - r.score)
             worst = max(worst, gap)
