@@ -31,17 +31,21 @@ let package = Package(
         .target(name: "PopplerText", dependencies: ["CPoppler", "PageLayout"]),
         // The only importer of CTesseract: OCR and image files (leptonica).
         .target(name: "TesseractOCR", dependencies: ["CTesseract", "PageLayout"]),
+        // Checking outputs against fixtures: score.py's truth scoring ported, and whole-file
+        // comparison of expected minutes/1 files.
+        .target(name: "MinutesScoring", dependencies: ["MinutesModel"]),
         .target(name: "MinutesPipeline", dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR",
                                                         .product(name: "Yams", package: "Yams")]),
-        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline",
+        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline", "MinutesScoring",
                                                    .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "minutes", dependencies: [
-            "MinutesApp", "MinutesModel", "MinutesPipeline",
+            "MinutesApp", "MinutesModel", "MinutesPipeline", "MinutesScoring",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "MinutesTests",
-                    dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR", "MinutesPipeline", "MinutesApp"],
+                    dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR", "MinutesPipeline", "MinutesApp",
+                                   "MinutesScoring"],
                     resources: [.copy("Fixtures")]),
     ]
 )
