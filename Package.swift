@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "TesseractOCR", dependencies: ["CTesseract", "PageLayout"]),
         .target(name: "MinutesPipeline", dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR",
                                                         .product(name: "Yams", package: "Yams")]),
-        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline",
+        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline", "PageLayout", "PopplerText", "TesseractOCR",
                                                    .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "minutes", dependencies: [
             "MinutesApp", "MinutesModel", "MinutesPipeline",
