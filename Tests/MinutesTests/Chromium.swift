@@ -230,8 +230,10 @@ final class Chromium {
         }
 
         func press(_ key: String) throws {
-            // Named keys (Escape, ArrowDown) type no text.
-            try call("Input.dispatchKeyEvent", key.count == 1 ? ["type": "keyDown", "key": key, "text": key] : ["type": "rawKeyDown", "key": key])
+            // Named keys (Escape, ArrowDown) type no text; Enter types a return, which submits a form.
+            let down: [String: Any] = key == "Enter" ? ["type": "keyDown", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"]
+                : key.count == 1 ? ["type": "keyDown", "key": key, "text": key] : ["type": "rawKeyDown", "key": key]
+            try call("Input.dispatchKeyEvent", down)
             try call("Input.dispatchKeyEvent", ["type": "keyUp", "key": key])
         }
 

@@ -103,6 +103,52 @@ final class ReviewBrowserTests: XCTestCase {
             """) as? Bool, true)
     }
 
+    /// A fix made on the page, exported, kept beside the PDF and applied by the next conversion.
+    func testCorrectionMadeOnThePageSurvivesReconversion() throws {
+        let dir = try tempDir()
+        let (page, minutes) = try makeReview(in: dir)
+        let ap = try XCTUnwrap(minutes.actions.firstIndex { $0.owners == ["AP"] })
+        let downloads = dir.appendingPathComponent("downloads")
+        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+
+        let browser = try Chromium()
+        defer { browser.close() }
+        try browser.send("Browser.setDownloadBehavior", ["behavior": "allow", "downloadPath": downloads.path])
+        let tab = try browser.newTab()
+        try tab.open(page)
+        // n: the first field to check is the action whose owner matches no attendee; e: correct it.
+        try tab.press("n")
+        XCTAssertEqual(try tab.evaluate("document.querySelector('.f.sel').dataset.f") as? String, "actions[\(ap)]")
+        try tab.press("e")
+        _ = try tab.evaluate("(() => { const i = document.getElementById('ed-owners'); i.focus(); i.select(); })()")
+        try tab.call("Input.insertText", ["text": "RH"])
+        try tab.press("Enter")
+        XCTAssertEqual(try tab.evaluate("document.getElementById('ncorr').textContent") as? String, "1")
+        XCTAssertEqual(try tab.evaluate("document.querySelector('.f[data-f=\"actions[\(ap)]\"] [data-field=owners]').textContent") as? String, "RH")
+
+        let button = try rect(tab, "#export")
+        for type in ["mousePressed", "mouseReleased"] {
+            try tab.call("Input.dispatchMouseEvent", ["type": type, "x": button.x, "y": button.y, "button": "left", "clickCount": 1])
+        }
+        let exported = downloads.appendingPathComponent(Self.fixture + ".corrections.json")
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: exported.path) && Date() < deadline { usleep(100_000) }
+        let file = try CorrectionsFile.decode(try Data(contentsOf: exported))
+        XCTAssertEqual(file.file, minutes.source.file)
+        XCTAssertEqual(file.corrections, [Correction(field: "actions[\(ap)].owners", anchor: Anchor.of(minutes.actions[ap]),
+                                                     was: .list(["AP"]), value: .list(["RH"]))])
+
+        // Beside a copy of the PDF, the next conversion applies it.
+        let source = dir.appendingPathComponent("src")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        let pdf = source.appendingPathComponent(Self.fixture + ".pdf")
+        try FileManager.default.copyItem(at: try Fixtures.url(Self.fixture, "pdf"), to: pdf)
+        try FileManager.default.copyItem(at: exported, to: CorrectionsBeside.url(for: pdf))
+        let again = try DocumentConverter().convert(fileAt: pdf)
+        XCTAssertEqual(again.actions[ap].owners, ["RH"])
+        XCTAssertEqual(again.actions[ap].ownerNames, ["Roger Hirst"])
+    }
+
     func testReviewPageMakesNoNetworkRequest() throws {
         let dir = try tempDir()
         let (page, _) = try makeReview(in: dir)
