@@ -76,6 +76,17 @@ final class ReviewBrowserTests: XCTestCase {
                      v = document.getElementById('pages').getBoundingClientRect();
                      return b.top >= v.top && b.bottom <= v.bottom; })()
             """)
+
+        // Point at the first field to check (at the panel's top): its box on page 1 lights up
+        // and the pages scroll back up to it.
+        let doubtful = try XCTUnwrap(try tab.evaluate("document.querySelector('#check .cf').dataset.f") as? String)
+        XCTAssertTrue(doubtful.hasPrefix("actions["), "the fixture's first doubt is an action whose owner matches no attendee")
+        _ = try tab.evaluate("document.getElementById('panel').scrollTop = 0")
+        let entry = try rect(tab, "#check .cf")
+        try tab.movePointer(x: entry.x, y: entry.y)
+        try tab.waitUntil("document.querySelector('rect[data-f=\"\(doubtful)\"]').classList.contains('hl')")
+        try tab.waitUntil("document.getElementById('pages').scrollTop < 600")
+        XCTAssertEqual(try tab.evaluate("[...document.querySelectorAll('rect.hl')].map(r => r.dataset.f).join(' ')") as? String, doubtful)
         let shot = try tab.screenshot()
         XCTAssertEqual(Array(shot.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
         let shotURL = ProcessInfo.processInfo.environment["MINUTES_REVIEW_SCREENSHOT"].map { URL(fileURLWithPath: $0) }

@@ -43,7 +43,7 @@ kbd{border:1px solid #c3cad5;border-bottom-width:2px;border-radius:3px;padding:0
 .f.k-action{border-left-color:#ea580c}.f.k-motion{border-left-color:#0d9488}.f.k-decision{border-left-color:#16a34a}
 .f.doubt{background:#fff7f7}
 .f.sel{border-color:#2563eb;box-shadow:0 0 0 2px rgba(37,99,235,.25)}
-.f.hl,.cf.hl,.diag.hl{background:#fef9c3}
+.f.hl,.cf.hl,.diag.hl,#check .cf.hl{background:#fef9c3}
 .f.deleted{opacity:.45;text-decoration:line-through}
 .fh{display:flex;gap:6px;align-items:baseline}
 .lbl{font-weight:600;flex:1;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
@@ -56,7 +56,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:1px 10px;margin:4px 0 
 dt{color:#6b7280}dd{margin:0;overflow-wrap:anywhere}dd.none{color:#9ca3af}.edited{color:#1d4ed8;font-weight:600}
 .line{font-size:13px;color:#4b5563;margin-top:2px;overflow-wrap:anywhere}
 .f.k-meeting{display:flex;gap:10px;align-items:baseline;padding:3px 8px}
-.f.k-meeting .fh{flex:none;width:150px}.f.k-meeting .line{flex:1;margin:0;color:#1d2330;font-size:13.5px}
+.f.k-meeting .fh{flex:none;width:165px}.f.k-meeting .line{flex:1;margin:0;color:#1d2330;font-size:13.5px}
 .f.k-meeting form.editor{flex-basis:100%}.f.k-meeting{flex-wrap:wrap}
 .text{font-size:12.5px;color:#4b5563;margin:4px 0 0}
 ul.dec{margin:4px 0 0;padding-left:18px;font-size:12.5px}
