@@ -3,6 +3,20 @@ import Foundation
 import PageLayout
 
 extension PDFPage {
+    /// Draws the page on white, `top` pixels down the page at the surface's top edge.
+    func draw(on surface: OpaquePointer, scale: Double, top: Double) -> Bool {
+        guard let cr = cairo_create(surface) else { return false }
+        // Scans are often drawn with a transparent background; the surface starts black.
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_translate(cr, 0, -top)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render(handle, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        return true
+    }
+
     /// The page drawn in colour at `dpi` (lowered so the longest side stays within
     /// `maxSide` pixels), for a person to read beside what was extracted. A page with no
     /// colour comes back as grey, a third of the bytes to encode.
@@ -16,14 +30,7 @@ extension PDFPage {
                                pixels: [UInt8](repeating: 255, count: width * height), dpi: scale * 72)
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else { return blank }
         defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return blank }
-        // Scans are often drawn with a transparent background; the surface starts black.
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        poppler_page_render(handle, cr)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, draw(on: surface, scale: scale, top: 0) else { return blank }
         guard let data = cairo_image_surface_get_data(surface) else { return blank }
         let stride = Int(cairo_image_surface_get_stride(surface))
 

@@ -74,7 +74,7 @@ public enum ReviewPage {
     static func pageSection(_ img: ReviewPageImage, rows: [ReviewRow]) -> String {
         let w = fmt(img.widthPoints), hgt = fmt(img.heightPoints)
         var s = "<section class=\"page\" id=\"page-\(img.number)\" data-page=\"\(img.number)\" style=\"aspect-ratio: \(w) / \(hgt)\">\n"
-        s += "<img alt=\"page \(img.number)\" decoding=\"async\" src=\"data:\(img.mimeType);base64,\(img.data.base64EncodedString())\">\n"
+        s += "<img alt=\"page \(img.number)\" src=\"data:\(img.mimeType);base64,\(img.data.base64EncodedString())\">\n"
         s += "<svg viewBox=\"0 0 \(w) \(hgt)\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\n"
         // Large boxes first, so a small one inside an item's or a table's box stays on top to point at.
         for r in rows.sorted(by: { area($0.box) > area($1.box) }) {
@@ -89,7 +89,7 @@ public enum ReviewPage {
     static func header(_ m: Minutes, summary: Summary, sourceNote: String?) -> String {
         var s = "<header>\n<h1>\(esc(m.meeting.title ?? m.source.file))</h1>\n"
         s += "<p class=\"src\">\(esc(m.source.file)) · \(m.source.pages) page\(m.source.pages == 1 ? "" : "s") · \(m.source.method.rawValue == "text" ? "text layer" : esc(m.source.method.rawValue.uppercased()))"
-        if let c = m.source.ocrConfidence { s += " (OCR confidence \(fmt(c)))" }
+        if let c = m.source.ocrConfidence { s += String(format: " (mean OCR confidence %.2f)", c) }
         s += "</p>\n"
         if let sourceNote { s += "<p class=\"note\">\(esc(sourceNote))</p>\n" }
         s += "<p class=\"counts\">\(summary.attendees) attendees · \(summary.apologies) apologies · \(summary.items) items · \(summary.actions) actions · \(summary.motions) motions · \(summary.decisions) decisions</p>\n"
@@ -106,7 +106,7 @@ public enum ReviewPage {
 
     static func checkSection(_ rows: [ReviewRow], pageLevel: [Diagnostic]) -> String {
         var s = "<section id=\"check\"><h2>Check first <span class=\"n\">\(rows.count + pageLevel.count)</span></h2>\n"
-        if rows.isEmpty && pageLevel.isEmpty { s += "<p class=\"ok\">Nothing in doubt: every field read from the text layer with no diagnostic against it.</p>\n" }
+        if rows.isEmpty && pageLevel.isEmpty { s += "<p class=\"ok\">Nothing in doubt: no warning, and no field with a doubt against it or a confidence under \(fmt(FieldConfidence.checkBelow)).</p>\n" }
         for d in pageLevel {
             s += "<div class=\"diag sev-\(d.severity.rawValue)\"\(d.page.map { " data-page=\"\($0)\"" } ?? "")><span class=\"sev\">\(d.severity.rawValue)</span> \(d.page.map { "p\($0) · " } ?? "")\(esc(d.message))</div>\n"
         }
