@@ -1,4 +1,5 @@
 import Foundation
+import MinutesApp
 import MinutesModel
 import MinutesPipeline
 import PageLayout
@@ -160,6 +161,21 @@ final class CorrectionsTests: XCTestCase {
         let warning = try XCTUnwrap(out.diagnostics.first { $0.stage == "emit-minutes" })
         XCTAssertEqual(warning.message, "low-confidence OCR in attendees[0] \"Ann Lee\": '(AL)' 30%")
         XCTAssertEqual(FieldDoubts.find(in: out).map(\.record), ["attendees[0]"])
+    }
+
+    /// Where a reader gives a meeting field's page and box, the confidence reads the OCR words
+    /// there, and the review page draws the box.
+    func testMeetingFieldProvenanceGetsConfidenceAndABox() throws {
+        var m = sample()
+        m.meeting.provenance["date"] = Provenance(page: 1, box: [100, 200, 200, 212])
+        let words = [Word(text: "1", box: Rect(x0: 102, y0: 201, x1: 110, y1: 211), fontSize: 10, confidence: 0.5),
+                     Word(text: "May", box: Rect(x0: 114, y0: 201, x1: 140, y1: 211), fontSize: 10, confidence: 0.95)]
+        let out = try run(m, pages: [Page(number: 1, width: 595, height: 842, words: words, source: .ocr)], stages: [EmitMinutes()])
+        XCTAssertEqual(out.meeting.provenance["date"], Provenance(page: 1, box: [100, 200, 200, 212], confidence: 0.5))
+        let html = ReviewPage.html(out, images: [ReviewPageImage(number: 1, widthPoints: 595, heightPoints: 842, data: Data([1]), mimeType: "image/png")],
+                                   pageName: "x")
+        XCTAssertTrue(html.contains(#"data-f="meeting.date" x="100" y="200" width="100" height="12""#))
+        XCTAssertTrue(html.contains(##"<a class="cf" href="#" data-f="meeting.date">"##), "under 0.8: listed first")
     }
 
     func testCorrectedFieldsAreNotDoubted() throws {

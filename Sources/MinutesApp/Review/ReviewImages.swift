@@ -13,6 +13,14 @@ public struct ReviewPageImage: Sendable {
     public var heightPoints: Double
     public var data: Data
     public var mimeType: String
+
+    public init(number: Int, widthPoints: Double, heightPoints: Double, data: Data, mimeType: String) {
+        self.number = number
+        self.widthPoints = widthPoints
+        self.heightPoints = heightPoints
+        self.data = data
+        self.mimeType = mimeType
+    }
 }
 
 /// How the pages are drawn: resolution and encoding. 110 dpi keeps 8-point table text
