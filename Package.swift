@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "MinutesScoring", dependencies: ["MinutesModel"]),
         .target(name: "MinutesPipeline", dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR",
                                                         .product(name: "Yams", package: "Yams")]),
-        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline", "MinutesScoring",
+        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline", "MinutesScoring", "PageLayout", "PopplerText", "TesseractOCR",
                                                    .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "minutes", dependencies: [
             "MinutesApp", "MinutesModel", "MinutesPipeline", "MinutesScoring",

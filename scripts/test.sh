@@ -3,6 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+# The review page's tests drive headless Chromium (Debian's package), installed only where missing.
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing chromium (for the review page's browser tests)" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
 swift build --build-tests 2>&1 | grep -E "error|warning: unre|Build complete" || true
 log=$(mktemp)
 status=0

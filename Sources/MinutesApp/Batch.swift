@@ -264,7 +264,9 @@ public final class BatchRunner: @unchecked Sendable {
         }
         let sha = SHA256.hex(data)
         let perFile = options.formats.subtracting([.csv]).map(\.rawValue)
-        if !options.force, let done = ledger.converted(sha256: sha, pipeline: options.pipelineVersion, base: input.base),
+        // A new or changed NAME.corrections.json beside the input converts it again.
+        let version = options.pipelineVersion + CorrectionsBeside.versionSuffix(for: input.url)
+        if !options.force, let done = ledger.converted(sha256: sha, pipeline: version, base: input.base),
            perFile.allSatisfy({ FileManager.default.fileExists(atPath: outURL(input.base, $0).path) }) {
             logger.debug("\(input.display): skipped, already converted with this pipeline")
             return (.skipped(pages: done.pages ?? 0), done)
@@ -278,9 +280,11 @@ public final class BatchRunner: @unchecked Sendable {
                     last = Date()
                 }
             }
-            let minutes = try converter.convert(data: data, fileName: name, sha256: sha, inspect: stageInspect)
-            let outputs = try Self.writeOutputs(minutes, base: input.base, outDir: options.outDir, formats: options.formats)
-            let record = LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: input.url.path,
+            var minutes = try converter.convert(data: data, fileName: name, sha256: sha, inspect: stageInspect)
+            let corrections = CorrectionsBeside.apply(for: input.url, to: &minutes)
+            let outputs = try Self.writeOutputs(minutes, base: input.base, outDir: options.outDir, formats: options.formats,
+                                                source: data, password: converter.pipeline.options.password, corrections: corrections)
+            let record = LedgerRecord(sha256: sha, pipeline: version, input: input.url.path,
                                       status: .converted, base: input.base, outputs: outputs, pages: minutes.source.pages,
                                       actions: ActionRegister.rows(minutes, sourceFile: input.display))
             do { try ledger.append(record) } catch { logger.warning("\(error.oneLine)") }
@@ -305,8 +309,10 @@ public final class BatchRunner: @unchecked Sendable {
         options.outDir.appendingPathComponent(base + "." + ext)
     }
 
-    /// Writes `BASE.json` / `BASE.md` atomically; returns their paths relative to `outDir`.
-    public static func writeOutputs(_ minutes: Minutes, base: String, outDir: URL, formats: Set<OutputFormat>) throws -> [String] {
+    /// Writes `BASE.json` / `BASE.md` / `BASE.html` atomically; returns their paths relative to `outDir`.
+    /// `source` (the input's bytes) draws the review page's images.
+    public static func writeOutputs(_ minutes: Minutes, base: String, outDir: URL, formats: Set<OutputFormat>, source: Data? = nil,
+                                    password: String? = nil, corrections: CorrectionsFile? = nil) throws -> [String] {
         var written: [String] = []
         if formats.contains(.json) {
             try AtomicFile.write(try minutes.jsonData(), to: outDir.appendingPathComponent(base + ".json"))
@@ -315,6 +321,11 @@ public final class BatchRunner: @unchecked Sendable {
         if formats.contains(.md) {
             try AtomicFile.write(Data(MarkdownRenderer.render(minutes).utf8), to: outDir.appendingPathComponent(base + ".md"))
             written.append(base + ".md")
+        }
+        if formats.contains(.html) {
+            _ = try ReviewWriter.write(minutes, source: source, password: password, base: base, outDir: outDir,
+                                       previousCorrections: corrections)
+            written.append(base + ".html")
         }
         return written
     }
@@ -326,6 +337,9 @@ public final class BatchRunner: @unchecked Sendable {
             try AtomicFile.write(try encoder.encode(failures), to: options.outDir.appendingPathComponent(Self.failuresFile))
         } catch {
             logger.error("\(error.oneLine)")
+        }
+        if options.formats.contains(.html) {
+            do { try ReviewIndex.write(outDir: options.outDir) } catch { logger.error("\(error.oneLine)") }
         }
         guard options.formats.contains(.csv) else { return }
         var rows: [[String]] = []

@@ -19,7 +19,9 @@ public struct DocumentConverter: Sendable {
         } catch {
             throw ConversionError.unreadable(file: name, reason: "cannot read the file (\(Self.describe(error)))")
         }
-        return try convert(data: data, fileName: name, inspect: inspect)
+        var minutes = try convert(data: data, fileName: name, inspect: inspect)
+        CorrectionsBeside.apply(for: url, to: &minutes)
+        return minutes
     }
 
     public func convert(data: Data, fileName: String, sha256: String? = nil,

@@ -9,6 +9,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case md
     /// `actions.csv`, one action register for the whole batch.
     case csv
+    /// `NAME.html`, the review page (the pages with every field's box), and `index.html`.
+    case html
 
     public static func parseList(_ text: String) -> Set<OutputFormat>? {
         var set = Set<OutputFormat>()

@@ -272,7 +272,7 @@ public final class Watcher: @unchecked Sendable {
         }
         do {
             let base = outputBase(for: name, sha: sha, ledger: ledger)
-            let outputs = try BatchRunner.writeOutputs(minutes, base: base, outDir: options.outDir, formats: options.formats)
+            let outputs = try BatchRunner.writeOutputs(minutes, base: base, outDir: options.outDir, formats: options.formats, source: data)
             if options.formats.contains(.csv) { try appendActions(minutes, sourceFile: name) }
             try ledger.append(LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: path,
                                            status: .converted, base: base, outputs: outputs, pages: minutes.source.pages))

@@ -36,15 +36,7 @@ extension PDFPage {
         var top = 0
         while top < height {
             let rows = min(bandRows, height - top)
-            guard let cr = cairo_create(surface) else { return blank }
-            // Scans are often drawn with a transparent background; the surface starts black.
-            cairo_set_source_rgb(cr, 1, 1, 1)
-            cairo_paint(cr)
-            cairo_translate(cr, 0, -Double(top))
-            cairo_scale(cr, scale, scale)
-            poppler_page_render(handle, cr)
-            cairo_destroy(cr)
-            cairo_surface_flush(surface)
+            guard draw(on: surface, scale: scale, top: Double(top)) else { return blank }
 
             guard let data = cairo_image_surface_get_data(surface) else { return blank }
             let stride = Int(cairo_image_surface_get_stride(surface))

@@ -92,7 +92,8 @@ struct Convert: ParsableCommand {
         discussion: """
         Folders are searched recursively; outputs mirror their sub-folders. A file whose output \
         already exists for the same content and pipeline is skipped (--force converts it again), \
-        so an interrupted batch can simply be run again. Failures are listed in DIR/_failures.json.
+        so an interrupted batch can simply be run again. Failures are listed in DIR/_failures.json. \
+        A NAME.corrections.json beside an input (exported from its review page) is applied every time.
         Exit status: 0 when every input converted (or was already done), 1 when some failed, \
         2 for bad usage, 130 when interrupted.
         """)
@@ -114,7 +115,7 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: "Files converted at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .long, help: "Outputs, comma-separated: json (NAME.json), md (NAME.md), csv (DIR/actions.csv for the batch).")
+    @Option(name: .long, help: "Outputs, comma-separated: json (NAME.json), md (NAME.md), csv (DIR/actions.csv for the batch), html (NAME.html review pages and DIR/index.html).")
     var format: String = "json"
 
     @Flag(name: .long, help: "Convert again even when an up-to-date output exists.")
@@ -129,9 +130,9 @@ struct Convert: ParsableCommand {
         }
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
         guard let formats = OutputFormat.parseList(format) else {
-            throw ValidationError("--format takes json, md and csv, comma-separated")
+            throw ValidationError("--format takes json, md, csv and html, comma-separated")
         }
-        if stdout && formats != [.json] { throw ValidationError("--stdout writes JSON only; use --out DIR for md or csv") }
+        if stdout && formats != [.json] { throw ValidationError("--stdout writes JSON only; use --out DIR for md, csv or html") }
     }
 
     func run() throws {

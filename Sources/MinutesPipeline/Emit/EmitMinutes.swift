@@ -2,7 +2,8 @@ import Foundation
 import MinutesModel
 import PageLayout
 
-/// Assembles the `minutes/1` document: source facts and every stage's diagnostics.
+/// Assembles the `minutes/1` document: source facts, every stage's diagnostics, and each
+/// field's confidence.
 public struct EmitMinutes: Stage {
     public let name = "emit-minutes"
     public init() {}
@@ -14,27 +15,35 @@ public struct EmitMinutes: Stage {
                                     producer: doc.producer)
         lowConfidenceWarnings(&doc)
         doc.minutes.diagnostics = doc.diagnostics
+        FieldConfidence.fill(&doc.minutes, pages: doc.pages)
     }
 
-    /// Facts read from OCR words the engine was unsure of get a warning naming the page.
+    /// Records read from OCR words the engine was unsure of get a warning naming the record
+    /// and the words, weakest first.
     private func lowConfidenceWarnings(_ doc: inout WorkingDocument) {
         let ocrPages = Dictionary(doc.pages.filter { $0.source == .ocr }.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
         guard !ocrPages.isEmpty else { return }
-        func weakest(_ page: Int?, _ box: [Double]?) -> Double? {
-            guard let page, let box, box.count == 4, let p = ocrPages[page] else { return nil }
-            let r = Rect(x0: box[0], y0: box[1], x1: box[2], y1: box[3])
-            return p.words.filter { $0.box.midX >= r.x0 && $0.box.midX <= r.x1 && $0.box.midY >= r.y0 && $0.box.midY <= r.y1 }
-                .compactMap(\.confidence).min()
+        for r in doc.minutes.records {
+            guard let page = r.page, let box = r.box, box.count == 4, let p = ocrPages[page] else { continue }
+            let weak = FieldConfidence.words(in: box, on: p)
+                .compactMap { w in w.confidence.flatMap { $0 < FieldConfidence.weakWord ? (w.text, $0) : nil } }
+                .sorted { $0.1 < $1.1 }
+            guard !weak.isEmpty else { continue }
+            let words = weak.prefix(3).map { "'\($0.0)' \(Int($0.1 * 100))%" }.joined(separator: ", ") + (weak.count > 3 ? ", …" : "")
+            doc.note(name, .warning, page: page, "low-confidence OCR in \(r.path) \"\(label(r.path, doc.minutes))\": \(words)")
         }
-        for a in doc.minutes.actions {
-            if let c = weakest(a.page, a.box), c < 0.6 {
-                doc.note(name, .warning, page: a.page, "action \"\(ResolveOwners.short(a.description))\" read from low-confidence OCR (\(Int(c * 100))%)")
-            }
+    }
+
+    private func label(_ path: RecordPath, _ m: Minutes) -> String {
+        let field: String
+        switch path.kind {
+        case .person: field = "name"
+        case .item: field = "title"
+        case .action: field = "description"
+        case .motion, .decision: field = "text"
+        case .meeting, .nextMeeting: return ""
         }
-        for p in doc.minutes.attendees + doc.minutes.apologies {
-            if let c = weakest(p.page, p.box), c < 0.6 {
-                doc.note(name, .warning, page: p.page, "person '\(p.name)' read from low-confidence OCR (\(Int(c * 100))%)")
-            }
-        }
+        let text = m.value(of: field, at: path)?.display ?? m.value(of: "number", at: path)?.display ?? ""
+        return text.count > 50 ? String(text.prefix(47)) + "…" : text
     }
 }
