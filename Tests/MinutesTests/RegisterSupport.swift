@@ -93,7 +93,7 @@ enum RegisterFixtures {
     /// Every row of every table (FTS index tables included), in row order: two registers
     /// with the same snapshot hold the same content.
     static func snapshot(_ path: URL) throws -> [String: [[String]]] {
-        let q = try DatabaseQueue(path: path.path)
+        let q = try queue(path)
         return try q.read { db in
             var out: [String: [[String]]] = [:]
             let tables = try String.fetchAll(db, sql: """
@@ -109,9 +109,15 @@ enum RegisterFixtures {
         }
     }
 
+    /// A connection that waits for a writer (`watch --db`) rather than failing.
+    static func queue(_ path: URL) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        return try DatabaseQueue(path: path.path, configuration: config)
+    }
+
     static func rows(_ path: URL, _ sql: String, _ args: StatementArguments = []) throws -> [Row] {
-        let q = try DatabaseQueue(path: path.path)
-        return try q.read { try Row.fetchAll($0, sql: sql, arguments: args) }
+        try queue(path).read { try Row.fetchAll($0, sql: sql, arguments: args) }
     }
 
     /// A thread's history: (meeting date, status, whether it changed there, rule), in order.
