@@ -98,12 +98,20 @@ enum BodyRebuild {
     private static func resolvePeople(_ db: Database, bodyID: Int64) throws -> [Int64: [String]] {
         var mentions: [Mention] = []
         var people = BodyPeople()
+        // The same few names are printed at every meeting: read each once.
+        var parsed: [String: PersonName] = [:]
+        func parse(_ s: String) -> PersonName {
+            if let p = parsed[s] { return p }
+            let p = PersonName.parse(s)
+            parsed[s] = p
+            return p
+        }
         for row in try Row.fetchAll(db, sql: """
             SELECT a.id, a.meeting_id, a.name, a.initials FROM attendance a JOIN meetings m ON m.id = a.meeting_id
             WHERE m.body_id = ? ORDER BY m.sort_date IS NULL, m.sort_date, a.meeting_id, a.ord
             """, arguments: [bodyID]) {
             let name: String = row[2]
-            people.add(PersonName.parse(name), printedInitials: row[3])
+            people.add(parse(name), printedInitials: row[3])
             mentions.append(Mention(table: "attendance", column: "person_id", matchColumn: "match", id: row[0], meetingID: row[1], printed: name))
         }
         var ownersByAction: [Int64: [(Int64, String)]] = [:]
@@ -113,8 +121,8 @@ enum BodyRebuild {
             WHERE m.body_id = ? ORDER BY a.id, o.ord
             """, arguments: [bodyID]) {
             let resolved: String? = row[3]
-            if let resolved { people.add(PersonName.parse(resolved), printedInitials: nil) }
-            people.add(PersonName.parse(row[2]), printedInitials: nil)
+            if let resolved { people.add(parse(resolved), printedInitials: nil) }
+            people.add(parse(row[2]), printedInitials: nil)
             mentions.append(Mention(table: "action_owners", column: "person_id", matchColumn: "match", id: row[0], meetingID: row[1],
                                     printed: row[2], resolved: resolved))
             ownersByAction[row[4], default: []].append((row[0], row[2]))
@@ -126,8 +134,8 @@ enum BodyRebuild {
             for (col, printedAt, resolvedAt) in [("mover_id", 2, 3), ("seconder_id", 4, 5)] {
                 guard let printed: String = row[printedAt] else { continue }
                 let resolved: String? = row[resolvedAt]
-                if let resolved { people.add(PersonName.parse(resolved), printedInitials: nil) }
-                people.add(PersonName.parse(printed), printedInitials: nil)
+                if let resolved { people.add(parse(resolved), printedInitials: nil) }
+                people.add(parse(printed), printedInitials: nil)
                 mentions.append(Mention(table: "motions", column: col, matchColumn: nil, id: row[0], meetingID: row[1],
                                         printed: printed, resolved: resolved))
             }
@@ -136,7 +144,7 @@ enum BodyRebuild {
             SELECT v.id, mo.meeting_id, v.name FROM votes v JOIN motions mo ON mo.id = v.motion_id
             JOIN meetings m ON m.id = mo.meeting_id WHERE m.body_id = ? ORDER BY v.id
             """, arguments: [bodyID]) {
-            people.add(PersonName.parse(row[2]), printedInitials: nil)
+            people.add(parse(row[2]), printedInitials: nil)
             mentions.append(Mention(table: "votes", column: "person_id", matchColumn: nil, id: row[0], meetingID: row[1], printed: row[2]))
         }
 
@@ -144,10 +152,10 @@ enum BodyRebuild {
         var idByKey: [String: Int64] = [:]
         var keyByOwnerRow: [Int64: String] = [:]
         for mention in mentions {
-            let printed = PersonName.parse(mention.printed)
+            let printed = parse(mention.printed)
             var resolution = people.resolve(printed, bodyID: bodyID)
-            if let r = mention.resolved, case .person(let key, let display, _) = people.resolve(PersonName.parse(r), bodyID: bodyID),
-               PersonName.parse(r).globalKey != nil, BodyPeople.fits(printed, PersonName.parse(r)) {
+            if let r = mention.resolved, case .person(let key, let display, _) = people.resolve(parse(r), bodyID: bodyID),
+               parse(r).globalKey != nil, BodyPeople.fits(printed, parse(r)) {
                 resolution = .person(key: key, display: display, reason: "resolved on the page to the attendee \(r)")
             }
             var personID: Int64?

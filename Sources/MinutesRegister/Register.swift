@@ -28,6 +28,11 @@ public final class Register: Sendable {
         config.foreignKeysEnabled = true
         // A reader (`minutes actions`) while `watch --db` writes: wait rather than fail.
         config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            // A register of a few thousand meetings fits in memory while a run writes it:
+            // no spilling pages to disk halfway through the transaction.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         do {
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -73,12 +78,22 @@ public final class Register: Sendable {
     /// it is written (for progress, and for tests that stop a run midway by throwing).
     public func load(files: [URL], body: String? = nil,
                      afterEach: ((FileResult, Int) throws -> Void)? = nil) throws -> [FileResult] {
-        // Reading and decoding is most of the work and needs no database: both cores.
-        let decoded = Decoded(count: files.count)
+        // Reading, hashing and decoding are most of the work and need no database: both cores.
+        // A file whose bytes are already loaded is not decoded at all.
+        let read = Decoded<(Data, String)>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            decoded.set(i, Result {
+            read.set(i, Result {
                 let data = try Data(contentsOf: files[i])
-                return (try Minutes.decode(data), SHA256.hex(data))
+                return (data, SHA256.hex(data))
+            })
+        }
+        let known = try queue.read { db in Set(try String.fetchAll(db, sql: "SELECT sha256 FROM source_files")) }
+        let decoded = Decoded<(Minutes?, String)>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            guard let r = read.results[i] else { return }
+            decoded.set(i, Result {
+                let (data, sha) = try r.get()
+                return (known.contains(sha) ? nil : try Minutes.decode(data), sha)
             })
         }
         return try queue.write { db in
@@ -87,10 +102,15 @@ public final class Register: Sendable {
             for (i, url) in files.enumerated() {
                 var r = FileResult(url: url)
                 switch decoded.results[i] {
-                case .success(let (minutes, sha)):
+                case .success(let (minutes?, sha)):
                     let loaded = try Self.insert(db, minutes, path: url.path, sha256: sha, body: body)
                     r.loaded = loaded.result
                     touched.formUnion(loaded.touched)
+                case .success(let (nil, sha)):
+                    let meeting = try Int64.fetchOne(db, sql: """
+                        SELECT m.id FROM source_files f JOIN meetings m ON m.source_file_id = f.id WHERE f.sha256 = ?
+                        """, arguments: [sha])
+                    r.loaded = Loaded(outcome: .unchanged, meetingID: meeting ?? 0)
                 case .failure(let e):
                     r.error = "not minutes/1 JSON (\(Self.describe(e)))"
                 case nil:
@@ -144,11 +164,11 @@ public final class Register: Sendable {
     }
 
     /// Files decoded by several threads at once.
-    private final class Decoded: @unchecked Sendable {
+    private final class Decoded<T>: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var results: [Result<(Minutes, String), Error>?]
+        private(set) var results: [Result<T, Error>?]
         init(count: Int) { results = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ r: Result<(Minutes, String), Error>) {
+        func set(_ i: Int, _ r: Result<T, Error>) {
             lock.lock()
             results[i] = r
             lock.unlock()

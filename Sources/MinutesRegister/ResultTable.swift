@@ -68,21 +68,53 @@ public enum ResultFormatter {
     }
 
     static func table(_ t: ResultTable) -> String {
-        let cells = t.rows.map { $0.map { cut(Text.collapse($0.description)) } }
+        // Plain Swift: Foundation's padding and whitespace tests cost more than the query.
+        let cells = t.rows.map { $0.map { cell($0.description) } }
         var widths = t.columns.map(\.count)
-        for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-        func line(_ values: [String]) -> String {
-            values.enumerated().map { i, v in
-                i == values.count - 1 ? v : v.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+        for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.width) } }
+        var out = ""
+        func line(_ values: [(text: String, width: Int)]) {
+            for (i, v) in values.enumerated() {
+                out += v.text
+                if i < values.count - 1 { out += String(repeating: " ", count: widths[i] - v.width + 2) }
+            }
+            out += "\n"
         }
-        var out = [line(t.columns), line(widths.map { String(repeating: "-", count: $0) })]
-        out += cells.map(line)
-        return out.joined(separator: "\n") + "\n"
+        line(t.columns.map { ($0, $0.count) })
+        line(widths.map { (String(repeating: "-", count: $0), $0) })
+        cells.forEach(line)
+        return out
     }
 
-    private static func cut(_ s: String) -> String {
-        s.count <= tableCellWidth ? s : String(s.prefix(tableCellWidth - 1)) + "…"
+    /// A value on one line (runs of white space as one space), cut to `tableCellWidth`.
+    private static func cell(_ s: String) -> (text: String, width: Int) {
+        var out = String.UnicodeScalarView()
+        var width = 0
+        var space = false
+        for u in s.unicodeScalars {
+            if u == " " || u == "\n" || u == "\t" || u == "\r" || u.properties.isWhitespace {
+                space = width > 0
+                continue
+            }
+            if width >= tableCellWidth - 1 {
+                out.append("…")
+                width += 1
+                break
+            }
+            if space {
+                out.append(" ")
+                width += 1
+                space = false
+            }
+            if width >= tableCellWidth - 1 {
+                out.append("…")
+                width += 1
+                break
+            }
+            out.append(u)
+            width += 1
+        }
+        return (String(out), width)
     }
 
     static func csv(_ t: ResultTable) -> String {

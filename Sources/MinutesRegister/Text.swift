@@ -10,22 +10,55 @@ enum Text {
             .replacingOccurrences(of: "\u{2018}", with: "'")
     }
 
-    /// Runs of letters and digits (apostrophes inside a word kept: "o'neill").
+    /// Runs of letters and digits, folded (apostrophes inside a word kept: "o'neill"; "&" is
+    /// the word "and"). ASCII is lower-cased byte by byte; only words with other letters go
+    /// through Foundation's folding, which is slow enough to matter over a thousand files.
     static func words(_ s: String) -> [String] {
         var out: [String] = []
-        var current = ""
-        for ch in fold(s) {
-            if ch.isLetter || ch.isNumber {
-                current.append(ch)
-            } else if ch == "'" && !current.isEmpty {
-                current.append(ch)
-            } else if !current.isEmpty {
-                out.append(current.trimmingCharacters(in: ["'"]))
-                current = ""
+        var current: [UInt8] = []
+        var ascii = true
+        var pendingApostrophe = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            let w = String(decoding: current, as: UTF8.self)
+            out.append(ascii ? w : fold(w))
+            current.removeAll(keepingCapacity: true)
+            ascii = true
+        }
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if pendingApostrophe { current.append(UInt8(ascii: "'")); pendingApostrophe = false }
+                    current.append(b)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingApostrophe { current.append(UInt8(ascii: "'")); pendingApostrophe = false }
+                    current.append(b + 32)
+                case UInt8(ascii: "'"):
+                    pendingApostrophe = !current.isEmpty
+                case UInt8(ascii: "&"):
+                    pendingApostrophe = false
+                    flush()
+                    out.append("and")
+                default:
+                    pendingApostrophe = false
+                    flush()
+                }
+            } else if v == 0x2019 || v == 0x2018 {
+                pendingApostrophe = !current.isEmpty
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if pendingApostrophe { current.append(UInt8(ascii: "'")); pendingApostrophe = false }
+                current.append(contentsOf: Array(String(scalar).utf8))
+                ascii = false
+            } else {
+                pendingApostrophe = false
+                flush()
             }
         }
-        if !current.isEmpty { out.append(current.trimmingCharacters(in: ["'"])) }
-        return out.filter { !$0.isEmpty }
+        flush()
+        return out
     }
 
     /// A light English stemmer: enough that "PCSOs"/"PCSO", "circulated"/"circulate",

@@ -19,9 +19,8 @@ public enum ThreadStatus: String, Sendable, CaseIterable, Codable {
     static func closing(in text: String?) -> ThreadStatus? {
         guard let text, !text.isEmpty else { return nil }
         let words = Text.words(text)
-        func found(_ phrases: [String]) -> Bool {
-            for p in phrases {
-                let pw = Text.words(p)
+        func found(_ phrases: [[String]]) -> Bool {
+            for pw in phrases {
                 guard let at = Text.contains(words, phrase: pw) else { continue }
                 // "not complete", "not yet complete", "incomplete", "partially done".
                 let before = words[max(0, at - 2)..<at]
@@ -30,10 +29,13 @@ public enum ThreadStatus: String, Sendable, CaseIterable, Codable {
             }
             return false
         }
-        if found(Vocabulary.droppedStatus) { return .dropped }
-        if found(Vocabulary.doneStatus) { return .done }
+        if found(droppedPhrases) { return .dropped }
+        if found(donePhrases) { return .done }
         return nil
     }
+
+    private static let donePhrases = Vocabulary.doneStatus.map(Text.words)
+    private static let droppedPhrases = Vocabulary.droppedStatus.map(Text.words)
 }
 
 /// A ref as an identifier: upper-case, no spaces, without "Action"/"No."/"#" before it.

@@ -145,8 +145,8 @@ public enum ThreadBuilder {
         var firstMeeting: Int
         var lastMeeting: Int
         var ref: String?
-        var firstWords: Set<String>
-        var latestWords: Set<String>
+        var firstWords: Similarity.Words
+        var latestWords: Similarity.Words
         var owners: Set<String>
     }
 
@@ -156,7 +156,8 @@ public enum ThreadBuilder {
         var rule: Rule
         var strength: Int
         var score: Double
-        var shared: [String]
+        /// Which of the thread's descriptions it was compared with: the latest or the first.
+        var againstFirst: Bool
     }
 
     public static func build(_ meetings: [Meeting]) -> Result {
@@ -165,6 +166,8 @@ public enum ThreadBuilder {
             for a in m.actions { wordsByAction[a.id] = Similarity.words(a.description, owners: a.ownerTexts) }
         }
         let similarity = Similarity(corpus: wordsByAction.values)
+        var prepared: [Int64: Similarity.Words] = [:]
+        for (id, words) in wordsByAction { prepared[id] = similarity.prepare(words) }
         var states: [State] = []
         var updates: [Update] = []
 
@@ -172,17 +175,17 @@ public enum ThreadBuilder {
             let refCount = meeting.actions.count
             var candidates: [Candidate] = []
             for (ai, a) in meeting.actions.enumerated() {
-                let words = wordsByAction[a.id] ?? []
+                let words = prepared[a.id] ?? similarity.prepare([])
                 let origin = Dates.parseNumeric(a.ref ?? "")
                 let ref = origin == nil ? ActionRef.normalise(a.ref) : nil
                 let owners = Set(a.owners)
                 for (ti, t) in states.enumerated() where t.lastMeeting < mi {
-                    let c1 = similarity.compare(words, t.latestWords), c2 = similarity.compare(words, t.firstWords)
-                    let (score, shared) = c1.score >= c2.score ? c1 : c2
+                    let s1 = similarity.score(words, t.latestWords), s2 = similarity.score(words, t.firstWords)
+                    let score = max(s1, s2)
                     let agree = !owners.isEmpty && !owners.isDisjoint(with: t.owners)
                     let conflict = !owners.isEmpty && !t.owners.isEmpty && owners.isDisjoint(with: t.owners)
                     func add(_ rule: Rule, _ strength: Int) {
-                        candidates.append(Candidate(action: ai, thread: ti, rule: rule, strength: strength, score: score, shared: shared))
+                        candidates.append(Candidate(action: ai, thread: ti, rule: rule, strength: strength, score: score, againstFirst: s2 > s1))
                     }
                     if let ref, ref == t.ref {
                         let distinctive = ActionRef.isDistinctive(ref, actionsInMeeting: refCount)
@@ -206,7 +209,7 @@ public enum ThreadBuilder {
             }
 
             for (ai, a) in meeting.actions.enumerated() {
-                let words = wordsByAction[a.id] ?? []
+                let words = prepared[a.id] ?? similarity.prepare([])
                 let closing = ThreadStatus.closing(in: a.status)
                 let origin = Dates.parseNumeric(a.ref ?? "")
                 let ref = origin == nil ? ActionRef.normalise(a.ref) : nil
@@ -217,7 +220,7 @@ public enum ThreadBuilder {
                     if let closing { new = closing }
                     else if old.isClosed && (a.status ?? "").isEmpty { new = old }
                     else { new = .carriedForward }
-                    var reason = explain(c, a: a, t: t, similarity: similarity)
+                    var reason = explain(c, a: a, t: t, shared: similarity.shared(words, c.againstFirst ? t.firstWords : t.latestWords))
                     let rivals = candidates.filter {
                         $0.action == ai && $0.thread != c.thread && $0.strength == c.strength && c.score - $0.score <= closeCall
                     }
@@ -276,16 +279,18 @@ public enum ThreadBuilder {
                                     similarity: Similarity) {
         guard !meeting.points.isEmpty else { return }
         var candidates: [Candidate] = []
+        var pointWords: [Similarity.Words] = []
         for (pi, p) in meeting.points.enumerated() {
-            let words = Similarity.words(p.text)
+            let words = similarity.prepare(Similarity.words(p.text))
+            pointWords.append(words)
             let upperWords = Set(p.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "/" }).map { $0.uppercased() })
             for (ti, t) in states.enumerated() where t.firstMeeting < mi && !t.thread.status.isClosed {
-                let c1 = similarity.compare(words, t.latestWords), c2 = similarity.compare(words, t.firstWords)
-                let (score, shared) = c1.score >= c2.score ? c1 : c2
-                if let ref = t.ref, ref.contains(where: \.isLetter), upperWords.contains(ref), score >= refSimilarity || ref.count >= 2 {
-                    candidates.append(Candidate(action: pi, thread: ti, rule: .ref, strength: 0, score: score, shared: shared))
+                let s1 = similarity.score(words, t.latestWords), s2 = similarity.score(words, t.firstWords)
+                let score = max(s1, s2)
+                if let ref = t.ref, ref.contains(where: \.isLetter), upperWords.contains(ref) {
+                    candidates.append(Candidate(action: pi, thread: ti, rule: .ref, strength: 0, score: score, againstFirst: s2 > s1))
                 } else if score >= pointSimilarity {
-                    candidates.append(Candidate(action: pi, thread: ti, rule: .mattersArising, strength: 1, score: score, shared: shared))
+                    candidates.append(Candidate(action: pi, thread: ti, rule: .mattersArising, strength: 1, score: score, againstFirst: s2 > s1))
                 }
             }
         }
@@ -300,8 +305,8 @@ public enum ThreadBuilder {
             let new = ThreadStatus.closing(in: p.text) ?? .carriedForward
             let why = c.rule == .ref
                 ? "matters arising names its ref '\(t.thread.ref ?? "")'"
-                : String(format: "matters arising paragraph with a similar description (%.2f ≥ %.2f: %@)",
-                         c.score, pointSimilarity, surface(c.shared, in: p.text))
+                : String(format: "matters arising paragraph with a similar description (%.2f ≥ %.2f: %@)", c.score, pointSimilarity,
+                         surface(similarity.shared(pointWords[c.action], c.againstFirst ? t.firstWords : t.latestWords), in: p.text))
             updates.append(Update(threadID: t.thread.id, meetingID: meeting.id, actionID: nil, itemID: p.itemID,
                                   kind: .mattersArising, status: new, statusChanged: new != old, statusText: nil,
                                   note: p.text, page: p.page, rule: c.rule, score: c.score, reason: why))
@@ -321,8 +326,8 @@ public enum ThreadBuilder {
         return stems.prefix(limit).map { printed[$0] ?? $0 }.joined(separator: ", ")
     }
 
-    private static func explain(_ c: Candidate, a: Action, t: State, similarity: Similarity) -> String {
-        let words = surface(c.shared, in: a.description)
+    private static func explain(_ c: Candidate, a: Action, t: State, shared: [String]) -> String {
+        let words = surface(shared, in: a.description)
         let sim = String(format: "%.2f", c.score)
         switch c.rule {
         case .ref:

@@ -27,6 +27,21 @@ struct FormatOption: ParsableArguments {
     @Option(name: .long, help: "table, csv or json.")
     var format: String = "table"
 
+    @Flag(name: .long, help: "Print on standard error how long the query and its output took (start-up aside).")
+    var timing = false
+
+    /// Runs the query and prints its output, timed with --timing.
+    func print(_ query: () throws -> [(String, ResultTable)]) rethrows {
+        let start = Date()
+        let sections = try query()
+        let text = ResultFormatter.render(sections, as: value)
+        FileHandle.standardOutput.write(Data(text.utf8))
+        if timing {
+            let ms = Date().timeIntervalSince(start) * 1000
+            FileHandle.standardError.write(Data(String(format: "query and output: %.1f ms\n", ms).utf8))
+        }
+    }
+
     func validate() throws {
         if QueryFormat(rawValue: format) == nil { throw ValidationError("--format must be table, csv or json") }
     }
@@ -165,7 +180,7 @@ struct ActionsCommand: ParsableCommand {
             f.locale = Locale(identifier: "en_US_POSIX")
             filter.overdueAsOf = asOf ?? f.string(from: Date())
         }
-        print(ResultFormatter.render([("", try register.actions(filter))], as: format.value), terminator: "")
+        try format.print { [("", try register.actions(filter))] }
     }
 }
 
@@ -191,8 +206,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let register = try database.open(mustExist: true)
         do {
-            print(ResultFormatter.render([("", try register.search(text, body: body, limit: limit))], as: format.value),
-                  terminator: "")
+            try format.print { [("", try register.search(text, body: body, limit: limit))] }
         } catch {
             throw ValidationError("cannot search for '\(text)': \(error)")
         }
@@ -214,18 +228,18 @@ struct PersonCommand: ParsableCommand {
 
     func run() throws {
         let register = try database.open(mustExist: true)
-        let records = try register.person(name)
-        guard !records.isEmpty else {
-            FileHandle.standardError.write(Data("minutes: no one named '\(name)' in \(database.db)\n".utf8))
-            throw ExitCode(1)
+        try format.print {
+            let records = try register.person(name)
+            guard !records.isEmpty else {
+                FileHandle.standardError.write(Data("minutes: no one named '\(name)' in \(database.db)\n".utf8))
+                throw ExitCode(1)
+            }
+            if format.value == .table { Swift.print(records.map(\.name).joined(separator: "; ") + "\n") }
+            // Several people fit: each section names whom it is about.
+            return records.flatMap { r in
+                r.sections.map { (records.count > 1 ? "\(r.name): \($0.0)" : $0.0, $0.1) }
+            }
         }
-        // Several people fit: each section names whom it is about.
-        var sections: [(String, ResultTable)] = []
-        for r in records {
-            for (title, table) in r.sections { sections.append((records.count > 1 ? "\(r.name): \(title)" : title, table)) }
-        }
-        if format.value == .table { print(records.map(\.name).joined(separator: "; ") + "\n") }
-        print(ResultFormatter.render(sections, as: format.value), terminator: "")
     }
 }
 
