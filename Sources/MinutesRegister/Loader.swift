@@ -21,10 +21,13 @@ enum Loader {
     /// "Loading"): the same JSON bytes are already loaded; or it is a new conversion of a
     /// document already loaded (the same source PDF by its SHA-256; the same JSON path
     /// converted from the same PDF name; or the same PDF name, body and date), whose rows it
-    /// replaces; or it is new.
+    /// replaces; or it is new. A second file of a loaded document whose own file is still
+    /// there as loaded (two copies of one PDF converted side by side) is a duplicate: kept
+    /// out, so loading a folder twice gives the same register whatever it holds.
     enum Match {
         case unchanged(meetingID: Int64)
         case replaces(sourceFileID: Int64, why: String)
+        case duplicate(of: String)
         case new
     }
 
@@ -34,19 +37,26 @@ enum Loader {
             """, arguments: [sha256]) {
             return .unchanged(meetingID: row[0])
         }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM source_files WHERE source_sha256 = ? ORDER BY id LIMIT 1",
-                                       arguments: [minutes.source.sha256]) {
-            return .replaces(sourceFileID: id, why: "the same source document (SHA-256 \(minutes.source.sha256.prefix(12))…) converted again")
+        var candidates: [(Row?, String)] = []
+        candidates.append((try Row.fetchOne(db, sql: "SELECT id, path, sha256 FROM source_files WHERE source_sha256 = ? ORDER BY id LIMIT 1",
+                                            arguments: [minutes.source.sha256]),
+                           "the same source document (SHA-256 \(minutes.source.sha256.prefix(12))…) converted again"))
+        candidates.append((try Row.fetchOne(db, sql: "SELECT id, path, sha256 FROM source_files WHERE path = ? AND source_file = ? ORDER BY id LIMIT 1",
+                                            arguments: [path, minutes.source.file]),
+                           "\(path) converted again from \(minutes.source.file)"))
+        if let date = minutes.meeting.date {
+            candidates.append((try Row.fetchOne(db, sql: """
+                SELECT f.id, f.path, f.sha256 FROM source_files f JOIN meetings m ON m.source_file_id = f.id
+                WHERE f.source_file = ? AND m.own_body_key = ? AND m.date = ? ORDER BY f.id LIMIT 1
+                """, arguments: [minutes.source.file, bodyKey, date]),
+                "\(minutes.source.file) of the same body and date, published again"))
         }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM source_files WHERE path = ? AND source_file = ? ORDER BY id LIMIT 1",
-                                       arguments: [path, minutes.source.file]) {
-            return .replaces(sourceFileID: id, why: "\(path) converted again from \(minutes.source.file)")
-        }
-        if let date = minutes.meeting.date, let id = try Int64.fetchOne(db, sql: """
-            SELECT f.id FROM source_files f JOIN meetings m ON m.source_file_id = f.id
-            WHERE f.source_file = ? AND m.own_body_key = ? AND m.date = ? ORDER BY f.id LIMIT 1
-            """, arguments: [minutes.source.file, bodyKey, date]) {
-            return .replaces(sourceFileID: id, why: "\(minutes.source.file) of the same body and date, published again")
+        for case let (row?, why) in candidates {
+            let oldPath: String = row[1]
+            if oldPath != path, let data = FileManager.default.contents(atPath: oldPath), SHA256.hex(data) == row[2] as String {
+                return .duplicate(of: oldPath)
+            }
+            return .replaces(sourceFileID: row[0], why: why)
         }
         return .new
     }

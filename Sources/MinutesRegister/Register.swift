@@ -44,13 +44,14 @@ public final class Register: Sendable {
     }
 
     public enum Outcome: String, Sendable {
-        case added, replaced, unchanged
+        /// `duplicate`: another file of the same document is loaded and still there.
+        case added, replaced, unchanged, duplicate
     }
 
     public struct Loaded: Sendable {
         public var outcome: Outcome
         public var meetingID: Int64
-        /// Why an existing meeting was replaced.
+        /// Why an existing meeting was replaced, or which file a duplicate duplicates.
         public var note: String?
     }
 
@@ -143,6 +144,8 @@ public final class Register: Sendable {
             try db.run("DELETE FROM source_files WHERE id = ?", [fileID])
             outcome = .replaced
             note = why
+        case .duplicate(let other):
+            return (Loaded(outcome: .duplicate, meetingID: 0, note: "the same document as \(other), which is loaded"), [])
         case .new:
             break
         }

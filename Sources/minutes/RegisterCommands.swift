@@ -92,6 +92,9 @@ struct RegisterCommand: ParsableCommand {
             do {
                 results = try register.load(files: files, body: body) { r, i in
                     if let e = r.error { FileHandle.standardError.write(Data("minutes: \(r.url.path): \(e)\n".utf8)) }
+                    if !quiet, let l = r.loaded, l.outcome == .duplicate || l.outcome == .replaced, let note = l.note {
+                        FileHandle.standardError.write(Data("\(r.url.path): \(l.outcome.rawValue): \(note)\n".utf8))
+                    }
                     // Test hook: stop inside the transaction so a test can kill the process there.
                     if let n = pauseAfter, i + 1 == n {
                         FileHandle.standardError.write(Data("paused after \(n) files\n".utf8))
@@ -109,6 +112,7 @@ struct RegisterCommand: ParsableCommand {
                 let secs = String(format: "%.2f", Date().timeIntervalSince(start))
                 FileHandle.standardError.write(Data("""
                     \(files.count) files: \(n(.added)) added, \(n(.replaced)) replaced, \(n(.unchanged)) unchanged, \
+                    \(n(.duplicate) > 0 ? "\(n(.duplicate)) duplicates, " : "")\
                     \(results.filter { $0.error != nil }.count) not minutes/1 in \(secs) s; register \(database.db): \
                     \(c.bodies) bodies, \(c.meetings) meetings, \(c.people) people, \(c.threads) action threads \
                     (\(c.open) open), \(c.ambiguous) ambiguities\n

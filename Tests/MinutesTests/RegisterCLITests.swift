@@ -66,6 +66,27 @@ final class RegisterCLITests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("4 unchanged, 1 not minutes/1"), bad.stderr)
     }
 
+    /// The same PDF under two names, converted side by side: one meeting, and a second run
+    /// changes nothing (neither copy keeps replacing the other).
+    func testTwoConversionsOfOnePDFSideBySideAreOneMeeting() throws {
+        try writeSeries()
+        var copy = F.milford[0]
+        copy.source.file = "milford-2024-01-10 (copy).pdf"
+        try copy.jsonData().write(to: json.appendingPathComponent("zz-copy.json"))
+        let first = try CLI.run(["register", json.path, "--db", db.path], in: root)
+        XCTAssertTrue(first.stderr.contains("5 files: 4 added, 0 replaced, 0 unchanged, 1 duplicates"), first.stderr)
+        XCTAssertTrue(first.stderr.contains("zz-copy.json: duplicate: the same document as"), first.stderr)
+        let content = try F.snapshot(db)
+        let again = try CLI.run(["register", json.path, "--db", db.path], in: root)
+        XCTAssertTrue(again.stderr.contains("5 files: 0 added, 0 replaced, 4 unchanged, 1 duplicates"), again.stderr)
+        XCTAssertEqual(try F.snapshot(db), content)
+        // The first file gone, the copy takes its place.
+        try FileManager.default.removeItem(at: json.appendingPathComponent("milford-2024-01-10.json"))
+        let moved = try CLI.run(["register", json.path, "--db", db.path], in: root)
+        XCTAssertTrue(moved.stderr.contains("4 files: 0 added, 1 replaced, 3 unchanged"), moved.stderr)
+        XCTAssertEqual(try F.rows(db, "SELECT COUNT(*) FROM meetings").first?[0], 4)
+    }
+
     func testKilledMidwayLeavesThePreviousState() throws {
         try writeSeries(Array(F.milford.prefix(2)))
         XCTAssertEqual(try CLI.run(["register", json.path, "--db", db.path], in: root).status, 0)
