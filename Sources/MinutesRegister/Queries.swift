@@ -33,10 +33,11 @@ public extension Register {
             }
             if let owner = filter.owner {
                 let people = try Self.people(db, matching: owner)
+                // An uncorrelated IN: the owners' actions are found once, not once per thread.
                 conditions.append("""
-                    EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = t.owner_action_id
-                      AND (o.person_id IN (\(people.isEmpty ? "NULL" : people.map(String.init).joined(separator: ",")))
-                           OR o.owner = ? COLLATE NOCASE))
+                    t.owner_action_id IN (SELECT o.action_id FROM action_owners o
+                      WHERE o.person_id IN (\(people.isEmpty ? "NULL" : people.map(String.init).joined(separator: ",")))
+                         OR o.owner = ? COLLATE NOCASE)
                     """)
                 args.append(owner)
             }
@@ -62,19 +63,25 @@ public extension Register {
     func search(_ text: String, body: String? = nil, limit: Int = 50) throws -> ResultTable {
         try read { db in
             let query = Self.ftsQuery(text)
-            var sql = """
-                SELECT d.kind, b.name, m.date, m.title, d.page, snippet(search, 0, '[', ']', '…', 16), f.path
-                FROM search JOIN search_docs d ON d.id = search.rowid JOIN meetings m ON m.id = d.meeting_id
-                JOIN bodies b ON b.id = m.body_id JOIN source_files f ON f.id = m.source_file_id
-                WHERE search MATCH ?
-                """
-            var args: [SQLValue] = [query]
+            var bodyFilter = ""
             if let body {
                 let ids = try Self.bodies(db, matching: body)
-                sql += " AND m.body_id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"
+                bodyFilter = " AND m.body_id IN (\(ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")))"
             }
-            sql += " ORDER BY bm25(search), m.sort_date, d.id LIMIT ?"
-            args.append(limit)
+            // The best hits first, then snippets for those alone: a snippet for every match
+            // of a common word would cost more than the search.
+            let sql = """
+                WITH hits AS (
+                  SELECT search.rowid AS id, bm25(search) AS rank, m.sort_date AS sort_date FROM search
+                  JOIN search_docs d ON d.id = search.rowid JOIN meetings m ON m.id = d.meeting_id
+                  WHERE search MATCH ?\(bodyFilter) ORDER BY rank, sort_date, id LIMIT ?)
+                SELECT d.kind, b.name, m.date, m.title, d.page, snippet(search, 0, '[', ']', '…', 16), f.path
+                FROM hits JOIN search ON search.rowid = hits.id JOIN search_docs d ON d.id = hits.id
+                JOIN meetings m ON m.id = d.meeting_id JOIN bodies b ON b.id = m.body_id
+                JOIN source_files f ON f.id = m.source_file_id
+                WHERE search MATCH ? ORDER BY hits.rank, hits.sort_date, hits.id
+                """
+            let args: [SQLValue] = [query, limit, query]
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
             return ResultTable(columns: ["kind", "body", "date", "meeting", "page", "snippet", "file"], rows: rows.map(Self.values))
         }
@@ -114,7 +121,7 @@ public extension Register {
                     SELECT t.id, b.name, fm.date, t.description, t.due, t.status, sm.date FROM action_threads t
                     JOIN bodies b ON b.id = t.body_id JOIN meetings fm ON fm.id = t.first_meeting_id
                     JOIN meetings sm ON sm.id = t.status_meeting_id
-                    WHERE EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = t.owner_action_id AND o.person_id = ?)
+                    WHERE t.owner_action_id IN (SELECT o.action_id FROM action_owners o WHERE o.person_id = ?)
                     ORDER BY fm.sort_date, t.id
                     """)
                 let motions = try table(["date", "body", "item", "motion", "as", "result", "page"], """
