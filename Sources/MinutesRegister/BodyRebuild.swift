@@ -85,7 +85,7 @@ enum BodyRebuild {
     private struct Mention {
         var table: String
         var column: String
-        var matchColumn: String?
+        var matchColumn: String
         var id: Int64
         var meetingID: Int64
         var printed: String
@@ -131,13 +131,13 @@ enum BodyRebuild {
             SELECT mo.id, mo.meeting_id, mo.mover, mo.mover_name, mo.seconder, mo.seconder_name FROM motions mo
             JOIN meetings m ON m.id = mo.meeting_id WHERE m.body_id = ? ORDER BY mo.id
             """, arguments: [bodyID]) {
-            for (col, printedAt, resolvedAt) in [("mover_id", 2, 3), ("seconder_id", 4, 5)] {
+            for (col, printedAt, resolvedAt) in [("mover", 2, 3), ("seconder", 4, 5)] {
                 guard let printed: String = row[printedAt] else { continue }
                 let resolved: String? = row[resolvedAt]
                 if let resolved { people.add(parse(resolved), printedInitials: nil) }
                 people.add(parse(printed), printedInitials: nil)
-                mentions.append(Mention(table: "motions", column: col, matchColumn: nil, id: row[0], meetingID: row[1],
-                                        printed: printed, resolved: resolved))
+                mentions.append(Mention(table: "motions", column: col + "_id", matchColumn: col + "_match", id: row[0],
+                                        meetingID: row[1], printed: printed, resolved: resolved))
             }
         }
         for row in try Row.fetchAll(db, sql: """
@@ -145,7 +145,7 @@ enum BodyRebuild {
             JOIN meetings m ON m.id = mo.meeting_id WHERE m.body_id = ? ORDER BY v.id
             """, arguments: [bodyID]) {
             people.add(parse(row[2]), printedInitials: nil)
-            mentions.append(Mention(table: "votes", column: "person_id", matchColumn: nil, id: row[0], meetingID: row[1], printed: row[2]))
+            mentions.append(Mention(table: "votes", column: "person_id", matchColumn: "match", id: row[0], meetingID: row[1], printed: row[2]))
         }
 
         try db.run("DELETE FROM ambiguities WHERE body_id = ? AND kind = 'person'", [bodyID])
@@ -180,11 +180,8 @@ enum BodyRebuild {
             case .none:
                 break
             }
-            if let m = mention.matchColumn {
-                try db.run("UPDATE \(mention.table) SET \(mention.column) = ?, \(m) = ? WHERE id = ?", [personID, why, mention.id])
-            } else {
-                try db.run("UPDATE \(mention.table) SET \(mention.column) = ? WHERE id = ?", [personID, mention.id])
-            }
+            try db.run("UPDATE \(mention.table) SET \(mention.column) = ?, \(mention.matchColumn) = ? WHERE id = ?",
+                       [personID, why, mention.id])
         }
         var out: [Int64: [String]] = [:]
         for (action, owners) in ownersByAction {

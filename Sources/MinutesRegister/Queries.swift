@@ -163,9 +163,19 @@ public extension Register {
         }
         let wanted = Set(Text.words(text).filter { !Vocabulary.honorifics.contains($0) })
         guard !wanted.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: "SELECT id, name FROM people ORDER BY name, id").compactMap { row in
+        let byName: [Int64] = try Row.fetchAll(db, sql: "SELECT id, name FROM people ORDER BY name, id").compactMap { row in
             wanted.isSubset(of: Set(Text.words(row[1] as String))) ? row[0] : nil
         }
+        if !byName.isEmpty { return byName }
+        // Initials or a role as printed ("AP", "Chair"): whoever they were linked to.
+        return try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT p.id FROM people p WHERE p.id IN (
+              SELECT person_id FROM action_owners WHERE owner = ?1 COLLATE NOCASE
+              UNION SELECT person_id FROM attendance WHERE name = ?1 COLLATE NOCASE
+              UNION SELECT mover_id FROM motions WHERE mover = ?1 COLLATE NOCASE
+              UNION SELECT seconder_id FROM motions WHERE seconder = ?1 COLLATE NOCASE)
+            ORDER BY p.name, p.id
+            """, arguments: [text.trimmingCharacters(in: .whitespaces)])
     }
 
     internal static func ftsQuery(_ text: String) -> String {

@@ -116,6 +116,8 @@ enum Schema {
       seconder_name TEXT,
       mover_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
       seconder_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+      mover_match TEXT,
+      seconder_match TEXT,
       result TEXT,
       votes_for INTEGER,
       votes_against INTEGER,
@@ -133,7 +135,8 @@ enum Schema {
       ord INTEGER NOT NULL,
       name TEXT NOT NULL,
       vote TEXT NOT NULL,
-      person_id INTEGER REFERENCES people(id) ON DELETE SET NULL
+      person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+      match TEXT
     );
     CREATE INDEX votes_motion ON votes(motion_id);
     CREATE INDEX votes_person ON votes(person_id);

@@ -25,8 +25,10 @@ public enum ThreadBuilder {
     static let ownerSimilarity = 0.5
     /// With no owner to go by, nearly the same words.
     static let descriptionSimilarity = 0.8
-    /// A matters-arising paragraph names the action's matter in its own words.
-    static let pointSimilarity = 0.35
+    /// A matters-arising paragraph names the action's matter in its own words, with more
+    /// words around it than an action has: a lower bar than for two actions, but not so low
+    /// that a paragraph sharing "working group" with an action is taken for it.
+    static let pointSimilarity = 0.4
     /// Two candidates this close are both named in the reason.
     static let closeCall = 0.05
 

@@ -15,6 +15,8 @@ final class RegisterRealTests: XCTestCase {
         return repo.deletingLastPathComponent().appendingPathComponent("shared/corpus/real/datagovuk-panels")
     }
 
+    override func tearDown() { TempFolders.shared.removeAll() }
+
     static let march = "transparency-board-tb7-action-log-2011"
     static let july = "transparency-board-tb8-action-log-2011-07-19"
 

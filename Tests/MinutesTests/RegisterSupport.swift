@@ -85,8 +85,10 @@ enum RegisterFixtures {
         return [m1, m2, m3, m4]
     }
 
+    /// A new register's path in a folder of its own, removed with the test's other folders.
     static func tempDB(_ name: String = #function) throws -> URL {
         let dir = try CLI.tempDir(name)
+        TempFolders.shared.add(dir)
         return dir.appendingPathComponent("register.sqlite")
     }
 
@@ -126,5 +128,26 @@ enum RegisterFixtures {
             SELECT m.date, u.status, u.status_changed, u.rule FROM action_updates u JOIN meetings m ON m.id = u.meeting_id
             WHERE u.thread_id = (SELECT thread_id FROM actions WHERE description = ? LIMIT 1) ORDER BY u.seq
             """, [description]).map { ($0[0], $0[1], $0[2], $0[3]) }
+    }
+}
+
+/// Folders tests made, removed in their tearDown.
+final class TempFolders: @unchecked Sendable {
+    static let shared = TempFolders()
+    private let lock = NSLock()
+    private var folders: [URL] = []
+
+    func add(_ url: URL) {
+        lock.lock()
+        folders.append(url)
+        lock.unlock()
+    }
+
+    func removeAll() {
+        lock.lock()
+        let all = folders
+        folders = []
+        lock.unlock()
+        for f in all { try? FileManager.default.removeItem(at: f) }
     }
 }

@@ -9,6 +9,8 @@ import XCTest
 final class RegisterTests: XCTestCase {
     typealias F = RegisterFixtures
 
+    override func tearDown() { TempFolders.shared.removeAll() }
+
     func load(_ minutes: [Minutes], into db: URL) throws -> Register {
         let register = try Register(path: db.path)
         for m in minutes { try register.load(m, path: "/out/" + m.source.file.replacingOccurrences(of: ".pdf", with: ".json")) }
@@ -118,6 +120,10 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(b["Apologies and absences"]?.column("date").map(\.description), ["2024-02-14"])
         XCTAssertEqual(b["Meetings attended"]?.rows.count, 3)
         XCTAssertEqual(try register.person("David Jones").first?.sections[1].1.rows.count, 1)
+        // Initials as printed find whom they were linked to.
+        XCTAssertEqual(try register.person("AP").map(\.name), ["Anne Parker"])
+        XCTAssertEqual(try F.rows(db, "SELECT seconder_match FROM motions WHERE seconder = 'Cllr Parker'").first?[0],
+                       "the only parker of this body")
         // The Clerk is a role, not a person.
         XCTAssertTrue(try register.person("Clerk").isEmpty)
         XCTAssertEqual(try F.rows(db, "SELECT COUNT(*) FROM people").first?[0], 6, "Smith, Parker, Brown, Green, Jones, Sarah Smith")
@@ -174,6 +180,7 @@ final class RegisterTests: XCTestCase {
 
     func testAFailureMidwayLeavesThePreviousState() throws {
         let dir = try CLI.tempDir()
+        TempFolders.shared.add(dir)
         let db = dir.appendingPathComponent("r.sqlite")
         var files: [URL] = []
         for m in F.milford {
