@@ -39,9 +39,9 @@ struct BodyName: Equatable, Sendable {
         let org = meeting.organisation.map(clean) ?? []
         let orgSet = Set(org)
         var title = (meeting.title.map(clean) ?? []).filter { !orgSet.contains($0) }
-        let printed = [meeting.organisation, meeting.title].compactMap { $0.map(Text.collapse) }
-            .filter { !$0.isEmpty }.uniqued(by: { Text.fold($0) })
-        var display = printed.map(displayName).filter { !$0.isEmpty }.joined(separator: " — ")
+        let printed = [meeting.organisation, meeting.title].compactMap { $0.map(Text.collapse) }.map(displayName)
+            .filter { !$0.isEmpty }.uniqued(by: { Text.words($0) })
+        var display = printed.joined(separator: " — ")
         let basis: String
         if !org.isEmpty {
             basis = title.isEmpty ? "organisation" : "organisation and title"
@@ -54,9 +54,10 @@ struct BodyName: Equatable, Sendable {
                 basis = "none"
                 if display.isEmpty { display = "(unidentified body)" }
             } else if title.isEmpty {
+                // The title named only the meeting ("Annual General Meeting"): the file names the body.
                 basis = "file name"
                 title = fileWords
-                display = display.isEmpty ? fileDisplay : "\(display) (\(fileDisplay))"
+                display = fileDisplay
             } else if fileWords.isEmpty {
                 basis = "generic title"
             } else {

@@ -253,7 +253,9 @@ public enum ThreadBuilder {
                     let status = closing ?? .open
                     var reason = "no earlier action of this body matches: a new thread"
                     if let origin, let date = meeting.date, origin < date {
-                        reason = "no earlier action of this body matches: first seen here, a row of a log dated \(a.ref ?? origin) (a meeting not in the register)"
+                        let loaded = meetings.contains { $0.date == origin }
+                        reason = "no earlier action of this body matches: first seen here, a row of a log dated \(a.ref ?? origin)"
+                            + (loaded ? " (the register's record of that meeting has no action like it)" : " (a meeting not in the register)")
                     }
                     if a.underMattersArising {
                         reason = "reported under matters arising, but no earlier action of this body matches: the meeting that set it is not in the register"
