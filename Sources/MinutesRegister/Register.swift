@@ -37,7 +37,12 @@ public final class Register: Sendable {
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             queue = try DatabaseQueue(path: path, configuration: config)
+            if try queue.read({ try Schema.migrator.hasBeenSuperseded($0) }) {
+                throw RegisterError.open(path: path, reason: "made by a newer minutes: its tables have changes this one does not know")
+            }
             try Schema.migrator.migrate(queue)
+        } catch let e as RegisterError {
+            throw e
         } catch {
             throw RegisterError.open(path: path, reason: Self.describe(error))
         }

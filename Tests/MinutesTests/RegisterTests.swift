@@ -197,6 +197,23 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(try register.load(files: files).map { $0.loaded?.outcome }, [.unchanged, .unchanged, .added, .added])
     }
 
+    func testMigrationsAreRecordedAndANewerRegisterIsRefused() throws {
+        let db = try F.tempDB()
+        _ = try Register(path: db.path)
+        XCTAssertEqual(try F.rows(db, "SELECT identifier FROM grdb_migrations").map { $0[0] as String },
+                       ["v1: meetings, people, actions, threads, search"])
+        _ = try Register(path: db.path)  // opening again applies nothing twice
+        try F.queue(db).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from the future')") }
+        XCTAssertThrowsError(try Register(path: db.path)) { e in
+            XCTAssertTrue("\(e)".contains("made by a newer minutes"), "\(e)")
+        }
+        let notSQLite = db.deletingLastPathComponent().appendingPathComponent("notes.txt")
+        try Data("not a database, just notes\n".utf8).write(to: notSQLite)
+        XCTAssertThrowsError(try Register(path: notSQLite.path)) { e in
+            XCTAssertTrue("\(e)".hasPrefix("\(notSQLite.path): cannot open the register"), "\(e)")
+        }
+    }
+
     func testBodiesFromOrganisationTitleAcronymAndFileName() {
         func key(_ org: String?, _ title: String?, _ file: String = "x.pdf") -> String {
             BodyName.of(Meeting(title: title, organisation: org), sourceFile: file).key
