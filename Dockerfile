@@ -20,7 +20,7 @@ FROM ${SWIFT_IMAGE} AS build
 RUN export DEBIAN_FRONTEND=noninteractive \
  && apt-get update -q \
  && apt-get install -q -y --no-install-recommends \
-      pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev \
+      pkg-config libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev libsqlite3-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
@@ -41,7 +41,7 @@ FROM ${RUNTIME_IMAGE}
 RUN export DEBIAN_FRONTEND=noninteractive \
  && apt-get update -q \
  && apt-get install -q -y --no-install-recommends \
-      libpoppler-glib8 libcairo2 libtesseract5 liblept5 \
+      libpoppler-glib8 libcairo2 libtesseract5 liblept5 libsqlite3-0 \
       tesseract-ocr-eng tesseract-ocr-osd \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 minutes \

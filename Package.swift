@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, reached through their module maps (poppler-glib also through pkg-config).
@@ -38,14 +39,16 @@ let package = Package(
                                                         .product(name: "Yams", package: "Yams")]),
         .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline", "MinutesScoring", "PageLayout", "PopplerText", "TesseractOCR",
                                                    .product(name: "Logging", package: "swift-log")]),
+        // The register: converted minutes of many meetings in one SQLite database (GRDB).
+        .target(name: "MinutesRegister", dependencies: ["MinutesModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "minutes", dependencies: [
-            "MinutesApp", "MinutesModel", "MinutesPipeline", "MinutesScoring",
+            "MinutesApp", "MinutesModel", "MinutesPipeline", "MinutesScoring", "MinutesRegister",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "MinutesTests",
                     dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR", "MinutesPipeline", "MinutesApp",
-                                   "MinutesScoring"],
+                                   "MinutesScoring", "MinutesRegister", .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")]),
     ]
 )

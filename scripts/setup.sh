@@ -2,7 +2,7 @@
 # Installs what minutes needs on Debian (bookworm) and checks the Swift toolchain.
 # Safe to run again: apt-get skips what is already there.
 set -euo pipefail
-packages=(pkg-config libpoppler-glib-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-osd)
+packages=(pkg-config libpoppler-glib-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-osd libsqlite3-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -165,6 +165,9 @@ public final class BatchRunner: @unchecked Sendable {
     let logger: Logger
     let stop: StopSignal?
     let inspect: (@Sendable (String, WorkingDocument) -> Void)?
+    /// Called with each document converted and the path of its JSON output (`convert --db`
+    /// loads it into the register); an error is logged against the file, not thrown.
+    public var onResult: (@Sendable (Minutes, URL) throws -> Void)?
 
     private let lock = NSLock()
     private var next = 0
@@ -288,6 +291,7 @@ public final class BatchRunner: @unchecked Sendable {
                                       status: .converted, base: input.base, outputs: outputs, pages: minutes.source.pages,
                                       actions: ActionRegister.rows(minutes, sourceFile: input.display))
             do { try ledger.append(record) } catch { logger.warning("\(error.oneLine)") }
+            do { try onResult?(minutes, outURL(input.base, "json")) } catch { logger.error("\(input.display): \(error.oneLine)") }
             let secs = String(format: "%.2f", Date().timeIntervalSince(started))
             if !Console.shared.isTerminal {
                 logger.info("\(input.display): converted, \(minutes.source.pages) pages in \(secs) s")

@@ -57,6 +57,9 @@ public final class Watcher: @unchecked Sendable {
     let options: WatchOptions
     let logger: Logger
     let stop: StopSignal
+    /// Called with each document converted and the path of its JSON output (`watch --db`
+    /// loads it into the register); an error is logged against the file, not thrown.
+    public var onResult: (@Sendable (Minutes, URL) throws -> Void)?
 
     private struct Seen { var size: Int64; var mtime: Double; var since: Date; var retryAfter: Date? }
     /// Guards `seen`, `inHand` and the counters, which workers update.
@@ -278,6 +281,7 @@ public final class Watcher: @unchecked Sendable {
                                            status: .converted, base: base, outputs: outputs, pages: minutes.source.pages))
             count(\.converted)
             logger.info("\(name): converted, \(minutes.source.pages) pages -> \(outputs.joined(separator: ", "))")
+            do { try onResult?(minutes, options.outDir.appendingPathComponent(base + ".json")) } catch { logger.error("\(name): \(error.oneLine)") }
         } catch {
             // Not the file's fault (full disk, permissions): leave it in the inbox and retry later.
             logger.error("\(name): \(error.oneLine); left in the inbox, will retry")

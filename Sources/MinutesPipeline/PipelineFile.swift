@@ -1,4 +1,5 @@
 import Foundation
+import MinutesModel
 import Yams
 
 /// A pipeline profile as written in `pipelines/*.yml`: a `stages:` list of names from

@@ -121,6 +121,9 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Convert again even when an up-to-date output exists.")
     var force = false
 
+    @Option(name: .long, help: "Also load each result into this register (SQLite; see `minutes register`).")
+    var db: String?
+
     @OptionGroup var log: LogOptions
 
     func validate() throws {
@@ -161,6 +164,7 @@ struct Convert: ParsableCommand {
             do {
                 let minutes = try converter.convert(fileAt: input.url, inspect: inspect)
                 FileHandle.standardOutput.write(try minutes.jsonData())
+                try db.map { try RegisterHook.loader($0)(minutes, input.url) }
             } catch {
                 logger.error("\(error.oneLine)")
                 throw ExitCode(1)
@@ -178,6 +182,7 @@ struct Convert: ParsableCommand {
                                    jobs: workers,
                                    force: force, pipelineVersion: version)
         let runner = BatchRunner(converter: converter, options: options, logger: logger, stop: stop, inspect: inspect)
+        if let db { runner.onResult = try RegisterHook.loader(db) }
         let summary: BatchSummary
         do {
             summary = try runner.run(expanded.inputs, missing: expanded.missing)

@@ -39,6 +39,9 @@ struct Watch: ParsableCommand {
     @Option(name: .long, help: "Settled files converted at once (default: the number of cores).")
     var jobs: Int?
 
+    @Option(name: .long, help: "Also load each result into this register (SQLite; see `minutes register`).")
+    var db: String?
+
     @OptionGroup var choice: PipelineChoice
     @OptionGroup var log: LogOptions
 
@@ -72,6 +75,7 @@ struct Watch: ParsableCommand {
                                    poll: poll, settle: settle, formats: OutputFormat.parseList(format) ?? [.json],
                                    pipelineVersion: version, jobs: workers)
         let watcher = Watcher(converter: DocumentConverter(pipeline: pipeline), options: options, logger: logger, stop: stop)
+        if let db { watcher.onResult = try RegisterHook.loader(db) }
         do {
             try watcher.run()
         } catch {
