@@ -102,14 +102,6 @@ public struct ClassifySections: Stage {
     }
 }
 
-extension String {
-    func matches(_ pattern: String) -> Int {
-        RegexCache.shared.regex(pattern, caseInsensitive: false)?.numberOfMatches(in: self, range: NSRange(startIndex..., in: self)) ?? 0
-    }
-
-    var trimmed: String { trimmedNative }
-}
-
 struct SectionClassifier {
     let lines: [Line]
     let runningText: [Line]
