@@ -50,9 +50,10 @@ public enum DateParsing {
     }
 
     public static func all(in rawText: String, order: Order = .dayFirst, reference: String? = nil) -> [Found] {
-        // OCR reads a superscript ordinal as a quote mark: 27" April, 30’ October.
-        let text = rawText.replacing(regex: #"(?<=\d)["'”’“]{1,2}(?=\s+[A-Za-z])"#, with: " ")
-        guard text.count == rawText.count else { return all(in: text, order: order, reference: reference) }
+        // OCR reads a superscript ordinal as a quote mark: 27" April, 30’ October. Each mark
+        // becomes a space, one UTF-16 unit for one, so a match's range holds in `rawText`
+        // too: the ranges returned point into the text the caller gave.
+        let text = blankingQuoteOrdinals(rawText)
         var found: [Found] = []
         let ns = NSRange(text.startIndex..., in: text)
         func str(_ m: NSTextCheckingResult, _ i: Int) -> String? {
@@ -62,21 +63,21 @@ public enum DateParsing {
         func overlaps(_ r: Range<String.Index>) -> Bool { found.contains { $0.range.overlaps(r) } }
 
         for m in dayMonthYear.matches(in: text, range: ns) {
-            guard let r = Range(m.range, in: text), let d = str(m, 1).flatMap(Int.init),
+            guard let r = Range(m.range, in: rawText), let d = str(m, 1).flatMap(Int.init),
                   let mon = str(m, 2).flatMap({ months[$0.lowercased()] }) else { continue }
             let y = str(m, 3).flatMap { year($0) }
             if let f = make(y, mon, d, r, reference) { found.append(f) }
         }
         if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             for m in welshDayMonthYear.matches(in: text, range: ns) {
-                guard let r = Range(m.range, in: text), !overlaps(r), let d = str(m, 1).flatMap(Int.init),
+                guard let r = Range(m.range, in: rawText), !overlaps(r), let d = str(m, 1).flatMap(Int.init),
                       let mon = str(m, 2).flatMap({ welshMonths[$0.lowercased()] }), let y = str(m, 3).flatMap({ year($0) }),
                       let f = make(y, mon, d, r, reference) else { continue }
                 found.append(f)
             }
         }
         for m in monthDayYear.matches(in: text, range: ns) {
-            guard let r = Range(m.range, in: text), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
+            guard let r = Range(m.range, in: rawText), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
                   let d = str(m, 2).flatMap(Int.init) else { continue }
             // "May 2017" is a month, not the 20th of May.
             if let dd = str(m, 2), dd.count > 2 { continue }
@@ -85,7 +86,7 @@ public enum DateParsing {
             if let f = make(y, mon, d, r, reference) { found.append(f) }
         }
         for m in numeric.matches(in: text, range: ns) {
-            guard let r = Range(m.range, in: text), !overlaps(r),
+            guard let r = Range(m.range, in: rawText), !overlaps(r),
                   let a = str(m, 1).flatMap(Int.init), let b = str(m, 3).flatMap(Int.init), let c = str(m, 4) else { continue }
             if let aa = str(m, 1), aa.count == 4 {
                 // ISO order, 2017-09-27.
@@ -99,16 +100,27 @@ public enum DateParsing {
         }
         // Action logs write "Mar-24", "Sep 24", "Oct/2024".
         for m in shortMonthYear.matches(in: text, range: ns) {
-            guard let r = Range(m.range, in: text), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
+            guard let r = Range(m.range, in: rawText), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
                   let y = str(m, 2).flatMap({ year($0) }) else { continue }
             found.append(Found(iso: String(format: "%04d-%02d", y, mon), range: r, yearInferred: false))
         }
         for m in monthYear.matches(in: text, range: ns) {
-            guard let r = Range(m.range, in: text), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
+            guard let r = Range(m.range, in: rawText), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
                   let y = str(m, 2).flatMap(Int.init), (1900...2100).contains(y) else { continue }
             found.append(Found(iso: String(format: "%04d-%02d", y, mon), range: r, yearInferred: false))
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Quote marks read for a superscript ordinal ("27’ April") as spaces of the same UTF-16
+    /// length.
+    static func blankingQuoteOrdinals(_ raw: String) -> String {
+        guard raw.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 >= 0x80 }) else { return raw }
+        let runs = raw.ranges(ofRegex: #"(?<=\d)["'”’“]{1,2}(?=\s+[A-Za-z])"#)
+        guard !runs.isEmpty else { return raw }
+        var t = raw
+        for r in runs.reversed() { t.replaceSubrange(r, with: String(repeating: " ", count: raw[r].utf16.count)) }
+        return t
     }
 
     /// A due date given as a month alone ("June", "end of March"): the next such month on or
