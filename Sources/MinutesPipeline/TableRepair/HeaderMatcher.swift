@@ -51,7 +51,10 @@ public struct HeaderMatcher: Sendable {
 
     public init(extra: [String: ColumnRole] = [:]) {
         var all = Self.builtIn
-        for (k, v) in extra { all[Self.normal(k)] = v }
+        // An item column holds the item's number and heading, which table repair reads as
+        // the discussion column's (the built-in "Item" header names it so): a profile's
+        // `item` role is that role, or the column's words would belong to no reader.
+        for (k, v) in extra { all[Self.normal(k)] = v == .item ? .discussion : v }
         phrases = all
         longest = all.keys.map { $0.split(separator: " ").count }.max() ?? 1
     }
