@@ -111,6 +111,9 @@ public struct WorkingDocument: Sendable {
     public var tableActions: [Action] = []
     /// Numeric date order the document uses, settled by section classification.
     public var dateOrder: DateParsing.Order = .dayFirst
+    /// What the section readers shared and found (lines as read, labels, numbering, the
+    /// lines each reader took), left by `classify-sections`.
+    public var sections: SectionContext?
     public var minutes: Minutes
     public var diagnostics: [Diagnostic] = []
 

@@ -102,7 +102,7 @@ public struct ResolveOwners: Stage {
         return String(text[r])
     }
 
-    static func short(_ s: String) -> String { s.count > 50 ? String(s.prefix(47)) + "…" : s }
+    static func short(_ s: String) -> String { s.shortened }
 
     /// "SH / VH" → ["SH", "VH"]; "CC and DCC" → ["CC", "DCC"]; "Chief Constable" stays whole.
     public static func splitOwners(_ raw: String) -> [String] {

@@ -69,7 +69,7 @@ public struct RepairTables: Stage {
             if !columns.contains(where: { $0.role == .owner }) {
                 // An action log with no owner column names the owner in the sentence: "Home Office team to share…".
                 for k in read.indices where read[k].owners.isEmpty {
-                    if let subject = SectionClassifier.ownerSubject(read[k].description) { read[k].owners = [subject] }
+                    if let subject = ActionText.ownerSubject(read[k].description) { read[k].owners = [subject] }
                 }
             }
             actions += read
@@ -236,7 +236,7 @@ struct TableReader {
                 newRow = leading.map { Self.isRowNumber($0.number) } == true
                 // A row number: "2.", "4a" that carries on from the last one, not "28 August" or "67/16".
                 if let n = leading, Self.isRowNumber(n.number),
-                   item.map({ SectionClassifier.follows(n.number.filter(\.isNumber), $0.filter(\.isNumber)) || n.number.filter(\.isNumber) == $0.filter(\.isNumber) }) ?? true,
+                   item.map({ Numbering.follows(n.number.filter(\.isNumber), $0.filter(\.isNumber)) || n.number.filter(\.isNumber) == $0.filter(\.isNumber) }) ?? true,
                    n.rest.isEmpty || n.rest.first?.isUppercase == true || n.rest.first == "i" {
                     item = n.number
                 }

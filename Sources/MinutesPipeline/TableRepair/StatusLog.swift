@@ -68,7 +68,7 @@ enum StatusLog {
             guard let c = current else { return }
             let description = TextJoin.clean(c.text.joined(separator: " "))
             if !description.isEmpty {
-                let owners = c.owner.map { [$0] } ?? SectionClassifier.ownerSubject(description).map { [$0] } ?? []
+                let owners = c.owner.map { [$0] } ?? ActionText.ownerSubject(description).map { [$0] } ?? []
                 actions.append(Action(description: description, owners: owners,
                                       status: TextJoin.clean(c.status.joined(separator: " ")),
                                       page: c.page, box: Rect.enclosing(c.boxes)?.array))

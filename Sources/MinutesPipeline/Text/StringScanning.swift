@@ -16,6 +16,9 @@ extension String {
     /// White space trimmed from both ends.
     var trimmed: String { trimmedNative }
 
+    /// At most 50 characters, for quoting text in a diagnostic.
+    var shortened: String { count > 50 ? String(prefix(47)) + "…" : self }
+
     /// White space trimmed from both ends, natively.
     var trimmedNative: String {
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
