@@ -38,7 +38,7 @@ public enum ItemNumber {
     }
 
     /// Words that may stand before an item number: "Item 3", "Minute 45/23", "Agenda item 2".
-    static let lead: Set<String> = ["item", "minute", "min", "agenda"]
+    static let lead = Set(Vocabulary.shared.itemNumberLeads)
     static let dashes: Set<String> = ["–", "—", "-", ":", "|"]
 
     /// The number heading a line, when the line's first segment is only a number or starts with one.
@@ -54,8 +54,9 @@ public enum ItemNumber {
         guard lead.contains(first.text.lowercased().trimming([".", ":"])) else { return nil }
         let words = line.words
         var k = 1
-        if first.text.lowercased() == "agenda" {
-            guard words.count > 2, words[1].text.lowercased() == "item" else { return nil }
+        // "Agenda item 2": the agenda word needs a second lead word.
+        if Vocabulary.shared.agendaWords.contains(first.text.lowercased()) {
+            guard words.count > 2, lead.contains(words[1].text.lowercased()) else { return nil }
             k = 2
         }
         guard k < words.count, let n = parse(words[k].text) ?? parseAfterLead(words[k].text) else { return nil }

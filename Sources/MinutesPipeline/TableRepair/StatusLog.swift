@@ -6,9 +6,9 @@ import PageLayout
 /// ("New", "Ongoing", "Carried forward") far right, under group headings that may name the
 /// lead ("National Address Dataset – Lead HS/BB").
 enum StatusLog {
-    static let statuses = ["new", "ongoing", "open", "closed", "complete", "completed", "done", "carried", "in progress",
-                           "on track", "overdue", "pending", "deferred", "superseded", "not started", "delayed", "cancelled",
-                           "withdrawn", "on hold", "agreed", "started", "green", "amber", "red", "c/f", "b/f"]
+    static let statuses = Vocabulary.shared.statusWords
+    /// "– Lead HS/BB", "- Leads: GS": the lead a group heading names.
+    static let leadNamed = #"(?i)[–—-]\s*(\#(Vocabulary.alternation(Vocabulary.shared.leadWords)))\s*:?\s*"#
 
     struct Region {
         var range: Range<Int>
@@ -93,7 +93,7 @@ enum StatusLog {
             } else {
                 // A group heading: the lead it names owns the actions under it.
                 close()
-                if let m = leftText.range(ofRegex: #"(?i)[–—-]\s*leads?\s*:?\s*"#) {
+                if let m = leftText.range(ofRegex: Self.leadNamed) {
                     lead = String(leftText[m.upperBound...]).trimmed
                     if lead?.isEmpty == true { lead = nil }
                 } else {

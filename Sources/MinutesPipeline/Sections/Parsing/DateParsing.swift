@@ -12,12 +12,9 @@ public enum DateParsing {
         public var yearInferred: Bool
     }
 
-    static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
-    static let monthAlt = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+    static let months: [String: Int] = Vocabulary.shared.months
+    /// Month names longest first, so "june" is tried before "jun".
+    static let monthAlt = Vocabulary.alternation(Array(months.keys))
     /// "25th", and OCR's reading of a superscript "th" as a quote mark ("April 25‘, 2024").
     static let ordinal = #"(?:\s?(?:st|nd|rd|th)|["'”’‘“]{1,2})?"#
 
@@ -32,13 +29,9 @@ public enum DateParsing {
     /// Welsh minutes ("9fed Mai 2018", "11eg Ebrill 2018", "o Fehefin"): month names with
     /// their mutated forms, ordinal endings, and only with a day and a year, since "Mawrth"
     /// is also Tuesday.
-    static let welshMonths: [String: Int] = [
-        "ionawr": 1, "chwefror": 2, "mawrth": 3, "fawrth": 3, "ebrill": 4, "mai": 5, "fai": 5, "mehefin": 6, "fehefin": 6,
-        "gorffennaf": 7, "orffennaf": 7, "awst": 8, "medi": 9, "fedi": 9, "hydref": 10, "tachwedd": 11, "dachwedd": 11,
-        "rhagfyr": 12,
-    ]
+    static let welshMonths: [String: Int] = Vocabulary.shared.monthsWithDayAndYear
     static let welshDayMonthYear = try! NSRegularExpression(
-        pattern: #"\b(\d{1,2})(?:af|il|ydd|ed|fed|eg|ain)?\s+(?:o\s+)?(\#(welshMonths.keys.sorted { $0.count > $1.count }.joined(separator: "|")))\s*,?\s+(\d{4})\b"#,
+        pattern: #"\b(\d{1,2})(?:\#(Vocabulary.alternation(Vocabulary.shared.ordinalEndings)))?\s+(?:o\s+)?(\#(Vocabulary.alternation(Array(welshMonths.keys))))\s*,?\s+(\d{4})\b"#,
         options: .caseInsensitive)
     static let monthYear = try! NSRegularExpression(
         pattern: #"\b(\#(monthAlt))\.?,?[\s/-]\s?(\d{4})\b"#, options: .caseInsensitive)
@@ -132,7 +125,7 @@ public enum DateParsing {
 
     public static func monthOnly(in text: String, reference: String?) -> Found? {
         guard let ref = reference, let ry = Int(ref.prefix(4)), let rm = Int(ref.dropFirst(5).prefix(2)),
-              let m = RegexCache.shared.regex(#"^(?:(?:by|end of|early|mid|late|before)\s+)?(\#(monthAlt))\.?(?:\s*\([^)]*\)?)?\??$"#, caseInsensitive: true)?
+              let m = RegexCache.shared.regex(#"^(?:(?:\#(Vocabulary.alternation(Vocabulary.shared.monthQualifiers)))\s+)?(\#(monthAlt))\.?(?:\s*\([^)]*\)?)?\??$"#, caseInsensitive: true)?
                 .firstMatch(in: text.trimmedNative, range: NSRange(location: 0, length: (text.trimmedNative as NSString).length)) else { return nil }
         let t = text.trimmedNative
         guard let r = Range(m.range(at: 1), in: t), let mon = months[t[r].lowercased()] else { return nil }

@@ -3,10 +3,20 @@ import Foundation
 /// Headings as text: what makes a line read as a heading, and what a meeting's or an
 /// item's heading loses to leave its name.
 enum HeadingText {
+    static let vocabulary = Vocabulary.shared
+    static let smallWords = Set(vocabulary.titleSmallWords)
+    static func alt(_ words: [String]) -> String { Vocabulary.alternation(words) }
+    static let state = #"(?i)^(\#(alt(vocabulary.documentStates)))\s+"#
+    static let recordOf = #"(?i)^(the\s+)?(\#(alt(vocabulary.recordNouns)))\s+(of|from)\s+(the\s+|a\s+)?"#
+    static let meetingOf = #"(?i)^(a\s+|the\s+)?((\#(alt(vocabulary.meetingOfKinds)))\s+)?meeting\s+of\s+(the\s+)?(?=\S+\s+\S+)"#
+    static let trailingKind = #"(?i)[\s–—-]*(\#(alt(vocabulary.trailingDocumentKinds)))\s*$"#
+    static let trailingTail = #"(?i)\s+(\#(alt(vocabulary.titleTails)))\s*$"#
+    static let trailingWeekday = #"(?i)\s*\b(\#(alt(vocabulary.weekdays)))\s*$"#
+    static let trailingManner = #"(?i)\s*\(?\b(\#(alt(vocabulary.heldVerbs)))\s+(in\s+)?(\#(alt(vocabulary.heldManners)))\)?\s*$"#
+
     /// A heading or name, not a sentence: short, most words capitalised, no full stop.
     static func isHeadingCase(_ text: String) -> Bool {
-        let small: Set<String> = ["of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "–", "-", "with", "by"]
-        let words = text.split(separator: " ").map(String.init).filter { !small.contains($0.lowercased()) }
+        let words = text.split(separator: " ").map(String.init).filter { !smallWords.contains($0.lowercased()) }
         guard !words.isEmpty, words.count <= 14, !text.trimmed.hasSuffix(".") else { return false }
         let caps = words.filter { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }.count
         return Double(caps) / Double(words.count) >= 0.6
@@ -20,19 +30,19 @@ enum HeadingText {
             // Cut at the date: what follows is time and place.
             t = String(t[..<d.range.lowerBound])
         }
-        t = t.replacing(regex: #"(?i)^(draft|approved|confirmed|unconfirmed)\s+"#, with: "")
-        t = t.replacing(regex: #"(?i)^(the\s+)?(minutes|notes|record|action notes)\s+(of|from)\s+(the\s+|a\s+)?"#, with: "")
+        t = t.replacing(regex: state, with: "")
+        t = t.replacing(regex: recordOf, with: "")
         // "Meeting of the Finance Committee" names the Finance Committee.
-        t = t.replacing(regex: #"(?i)^(a\s+|the\s+)?(ordinary\s+|extraordinary\s+|special\s+)?meeting\s+of\s+(the\s+)?(?=\S+\s+\S+)"#, with: "")
+        t = t.replacing(regex: meetingOf, with: "")
         // Trailing words come off one after another: "… Committee held on Tuesday", "… Meeting – Minutes".
         var previous = ""
         while previous != t {
             previous = t
-            t = t.replacing(regex: #"(?i)[\s–—-]*(meeting notes|minutes|notes|agenda)\s*$"#, with: "")
-            t = t.replacing(regex: #"(?i)\s+(held on|held at|held in|held|on|at|in|as of|as at|as|of|dated|from|for)\s*$"#, with: "")
-            t = t.replacing(regex: #"(?i)\s*\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*$"#, with: "")
+            t = t.replacing(regex: trailingKind, with: "")
+            t = t.replacing(regex: trailingTail, with: "")
+            t = t.replacing(regex: trailingWeekday, with: "")
             // "… meeting held in public", "(held in private)": how it was held, not its name.
-            t = t.replacing(regex: #"(?i)\s*\(?\bheld\s+(in\s+)?(public|private|virtually|remotely|online|in person)\)?\s*$"#, with: "")
+            t = t.replacing(regex: trailingManner, with: "")
             t = t.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–—-|"))
         }
         return t

@@ -22,9 +22,14 @@ enum Names {
         s.range(ofRegex: #"^[A-Z][a-z'’-]+$"#) != nil && !PeopleParsing.isRoleOnly(s)
     }
 
+    static let headcount: String = {
+        let v = Vocabulary.shared
+        return #"(?i)^(\d+|\#(Vocabulary.alternation(v.countWords)))\s+(other\s+)?(\#(Vocabulary.alternation(v.countedPeople, spaces: #"\s+"#)))\b"#
+    }()
+
     /// "2 members of the public", "three residents": a count of people, not a person.
     static func isHeadcount(_ s: String) -> Bool {
-        s.range(ofRegex: #"(?i)^(\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)\s+(other\s+)?(members?\s+of\s+(the\s+)?(public|press)|residents|parishioners|guests|visitors|observers|others|people)\b"#) != nil
+        s.range(ofRegex: headcount) != nil
     }
 
     /// A person's name alone, perhaps with initials: "Alan Caudwell (AC)", "Cllr J Smith".
@@ -45,9 +50,11 @@ enum Names {
     /// Welsh lists join their last two names with "a" or "a'r" ("Owen Williams a'r
     /// Cynghorydd Sir Joseph Davies"): read as "and" between a name's end and a capital.
     static func englishAnd(_ text: String) -> String {
-        guard text.contains(" a") else { return text }
-        return text.replacing(regex: #"(?<=\p{Ll}) a(?:['’]r)? (?=\p{Lu})"#, with: " and ")
+        guard Vocabulary.shared.nameJoiners.contains(where: { text.includes(" \($0) ") }) else { return text }
+        return text.replacing(regex: joiners, with: " and ")
     }
+
+    static let joiners = #"(?<=\p{Ll}) (?:\#(Vocabulary.alternation(Vocabulary.shared.nameJoiners))) (?=\p{Lu})"#
 
     /// A name as compared between lists: lower case, letters and single spaces.
     static func key(_ name: String) -> String {

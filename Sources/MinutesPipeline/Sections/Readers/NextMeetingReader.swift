@@ -7,7 +7,11 @@ import PageLayout
 /// - "The next Board meeting will be held on 4th March 2025";
 /// - "Future Board meetings:" over "26th November", the year from this meeting's date.
 struct NextMeetingReader: SectionReader {
-    static let nextPattern = #"(?i)(date of (the )?next|next (\w+\s+){0,4}(meeting|board|committee|council|session)|future (\w+\s+){0,2}meetings?|dates? of future)"#
+    static let vocabulary = Vocabulary.shared
+    static let next = Vocabulary.alternation(vocabulary.nextWords)
+    static let future = Vocabulary.alternation(vocabulary.futureWords)
+    /// "Date of (the) next …", "next (Board) meeting", "future meetings", "dates of future …".
+    static let nextPattern = #"(?i)(date of (the )?(\#(next))|(\#(next)) (\w+\s+){0,4}(\#(Vocabulary.alternation(vocabulary.sittings)))|(\#(future)) (\w+\s+){0,2}meetings?|dates? of (\#(future)))"#
 
     func read(_ context: SectionContext) -> SectionFindings {
         var out = SectionFindings()
@@ -17,7 +21,7 @@ struct NextMeetingReader: SectionReader {
         var bestScore = -1
         for i in lines.indices {
             let text = lines[i].text
-            guard text.includesFolded("next") || text.includesFolded("future"),
+            guard (Self.vocabulary.nextWords + Self.vocabulary.futureWords).contains(where: text.includesFolded),
                   let r = text.range(ofRegex: Self.nextPattern) else { continue }
             var window = String(text[r.upperBound...])
             var k = i + 1

@@ -8,16 +8,24 @@ import PageLayout
 /// - bullets under an "Actions arising" heading;
 /// - a reference and the action: "(12/23) Clerk to write to the county council".
 struct InlineActionsReader: SectionReader {
-    static let actionLine = #"^(?i)(actions?|agreed actions?|action points?)\s*(\(([^)]*)\))?\s*[:–—-]\s*"#
-    static let actionHeading = #"^(?i)(actions?( arising| agreed| points?)?|agreed actions?)\s*:?$"#
+    static let vocabulary = Vocabulary.shared
+    /// "ACTION:", "Agreed actions –", "Action (JS):" before the action.
+    static let actionLine = #"^(?i)(\#(Vocabulary.alternation(vocabulary.actionLabels)))\s*(\(([^)]*)\))?\s*[:–—-]\s*"#
+    /// "Actions arising", "Action points:" over a list of bullets.
+    static let actionHeading = #"^(?i)(\#(Vocabulary.alternation(vocabulary.actionLabels + vocabulary.actionHeadings)))\s*:?$"#
     static let refAction = try! NSRegularExpression(pattern: #"^\(?(\d{1,4}/\d{2,4})\)?\s*[:–—-]\s*(.+)$"#)
+    static let due = #"(?i)\b(\#(Vocabulary.alternation(vocabulary.deadlineWords)))\s+(the\s+)?(end of\s+)?(\d{1,2}(st|nd|rd|th)?\s+[A-Za-z]+(\s+\d{4})?|[A-Za-z]+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|next meeting)"#
+    static let dueLead = #"(?i)^(\#(Vocabulary.alternation(vocabulary.deadlineWords)))\s+"#
 
-    private static let actionWords = [Array("action".utf8), Array("agreed".utf8)]
+    /// The first six bytes of every action label's first word, lower case: a line opening
+    /// with none of them is no action line or heading.
+    private static let actionWords = Set((vocabulary.actionLabels + vocabulary.actionHeadings).compactMap { label in
+        label.split(separator: " ").first.map { Array($0.lowercased().utf8.prefix(6)) }
+    })
 
-    /// Asked of every line: compares the first six bytes, ASCII case folded, in place.
+    /// Asked of every line: compares the first bytes, ASCII case folded, in place.
     static func opensWithActionWord(_ text: String) -> Bool {
-        let head = text.utf8.prefix(6)
-        return actionWords.contains { word in head.elementsEqual(word) { $0 | 0x20 == $1 } }
+        actionWords.contains { word in text.utf8.prefix(word.count).elementsEqual(word) { $0 | 0x20 == $1 } }
     }
 
     func read(_ context: SectionContext) -> SectionFindings {
@@ -71,7 +79,7 @@ struct InlineActionsReader: SectionReader {
                 }
                 for b in bullets {
                     let t = TextJoin.clean(Paragraphs.stripBullet(b.map(\.text).joined(separator: " ")))
-                    if t.isEmpty || t.lowercased().hasPrefix("there were none") || t.lowercased().hasPrefix("none") { continue }
+                    if t.isEmpty || (Self.vocabulary.noneWords + Self.vocabulary.noOneSentences).contains(where: t.lowercased().hasPrefix) { continue }
                     out.actions.append(Self.makeAction(t, item: item, lines: b))
                 }
                 i = max(i + 1, k)
@@ -132,8 +140,8 @@ struct InlineActionsReader: SectionReader {
             }
         }
         var dueText: String?
-        if let r = desc.range(ofRegex: #"(?i)\b(by|before|due)\s+(the\s+)?(end of\s+)?(\d{1,2}(st|nd|rd|th)?\s+[A-Za-z]+(\s+\d{4})?|[A-Za-z]+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|next meeting)"#) {
-            dueText = String(desc[r]).replacing(regex: #"(?i)^(by|before|due)\s+"#, with: "")
+        if let r = desc.range(ofRegex: due) {
+            dueText = String(desc[r]).replacing(regex: dueLead, with: "")
         }
         return Action(item: item, description: desc.trimmed, owners: owners, dueText: dueText,
                       page: used.first?.page, box: Rect.enclosing(used.filter { $0.page == used.first?.page }.map(\.box))?.array)

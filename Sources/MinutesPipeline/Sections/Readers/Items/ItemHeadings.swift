@@ -3,6 +3,10 @@ import PageLayout
 
 /// What makes a numbered line an item's heading, and the heading's text.
 enum ItemHeadings {
+    static let vocabulary = Vocabulary.shared
+    static let sentenceVerb = #"\b(\#(Vocabulary.alternation(vocabulary.sentenceVerbs)))\b"#
+    static let unfinished = Set(vocabulary.unfinishedHeadingEnds)
+
     /// A first item numbered above 3 ("84. Apologies" in council minutes) needs a marked number
     /// and a heading that is not a date ("28 August 2014").
     static func plausibleFirst(_ n: ItemNumber.Found, line: Line) -> Bool {
@@ -19,10 +23,9 @@ enum ItemHeadings {
         guard let first = l.firstWord, first.confidence != nil, l.words.count >= 2 else { return nil }
         let token = first.text.trimmingCharacters(in: CharacterSet(charactersIn: ".:;,)"))
         guard (1...3).contains(token.count), token.count <= expected.count + 1 else { return nil }
-        let lookalikes: [Character: Character] = ["l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "A": "4", "S": "5", "s": "5",
-                                                  "O": "0", "o": "0", "B": "8", "Z": "2", "z": "2", "G": "6", "b": "6", "g": "9", "q": "9"]
+        let lookalikes = vocabulary.digitLookalikes
         // Every character reads as a digit, but for one trailing full stop misread ("2s", "ib").
-        let digits = token.count > expected.count && "sb,'".contains(token.last ?? " ") ? String(token.dropLast()) : token
+        let digits = token.count > expected.count && vocabulary.stopLookalikes.contains(token.last ?? " ") ? String(token.dropLast()) : token
         let mapped = String(digits.map { $0.isNumber ? $0 : (lookalikes[$0] ?? "?") })
         guard mapped == expected, token != expected else { return nil }
         // A lone capital letter is a real list marker ("A. Introduction") unless the numbering expects 4 or 5.
@@ -60,7 +63,7 @@ enum ItemHeadings {
         if words.count > 16 && !line.bold { return false }
         if line.bold || HeadingText.isHeadingCase(t) { return true }
         // Short and unpunctuated reads as a heading even in sentence case ("Date of next meeting – 25th May 2017").
-        let sentence = t.range(ofRegex: #"\b(was|were|is|are|has|had|will|would|said|noted|asked|reported|agreed|thanked|welcomed|provided|presented|explained|confirmed|shared|reminded|requested)\b"#) != nil
+        let sentence = t.range(ofRegex: sentenceVerb) != nil
         return words.count <= 10 && !sentence && !(t.hasSuffix(".") && words.count > 4)
     }
 
@@ -69,6 +72,6 @@ enum ItemHeadings {
         guard next.page == line.page, next.box.y0 - line.box.y1 < line.box.height * 0.8 else { return false }
         guard !Paragraphs.startsBullet(next) else { return false }
         let last = title.split(separator: " ").last.map { $0.lowercased() } ?? ""
-        return ["on", "of", "and", "the", "for", "to", "held", "with", "in", "&", "–", "-", "from", "by"].contains(last)
+        return unfinished.contains(last)
     }
 }

@@ -12,6 +12,13 @@ import PageLayout
 /// - OCR's misread numbers ("ib", "2s", "A.") where the sequence expects 1, 2, 4;
 /// - numbered paragraphs with no headings ("1. KK presented a proposal…"), see `NumberedParagraphs`.
 struct ItemsReader: SectionReader {
+    static let vocabulary = Vocabulary.shared
+    static let agenda = Vocabulary.alternation(vocabulary.agendaWords)
+    /// "AGENDA", "Draft Agenda (Part A)", "Agenda for the meeting on …" as a heading.
+    static let agendaHeading = #"^(draft |the |meeting )?(\#(agenda))( \(.*\)| for .*)?:?$"#
+    /// "Minutes", "Draft minutes of …": the minutes proper after a printed agenda.
+    static let minutesOpening = #"(?i)^((\#(Vocabulary.alternation(vocabulary.documentStates)))\s+)?(\#(Vocabulary.alternation(vocabulary.minutesHeadings)))\b"#
+
     func read(_ context: SectionContext) -> SectionFindings {
         var out = SectionFindings()
         Self.readHeadedItems(context, into: &out)
@@ -52,8 +59,8 @@ struct ItemsReader: SectionReader {
         while i < lines.count {
             let l = lines[i]
             // "AGENDA" as a heading, not "Agenda item 5" in the minutes.
-            if l.text.utf8.count < 120, l.text.includesFolded("agenda"),
-               StripRunningText.key(l.text).range(ofRegex: #"^(draft |the |meeting )?agenda( \(.*\)| for .*)?:?$"#) != nil,
+            if l.text.utf8.count < 120, Self.vocabulary.agendaWords.contains(where: l.text.includesFolded),
+               StripRunningText.key(l.text).range(ofRegex: Self.agendaHeading) != nil,
                StripRunningText.key(l.text).count < 40 {
                 finish()
                 inAgenda = true
@@ -62,7 +69,7 @@ struct ItemsReader: SectionReader {
                 i += 1
                 continue
             }
-            if inAgenda && (PeopleListsReader.isMarker(l.text) || l.text.range(ofRegex: #"(?i)^(draft\s+)?minutes\b"#) != nil) {
+            if inAgenda && (PeopleListsReader.isMarker(l.text) || l.text.range(ofRegex: Self.minutesOpening) != nil) {
                 finish()
                 inAgenda = false
                 lastNumber = nil

@@ -37,26 +37,14 @@ enum FieldLabels {
         return true
     }
 
-    static let collectiveLabels: Set<String> = ["panel", "board", "committee", "commission", "members", "councillors", "governors",
-                                                "trustees", "directors", "commissioners", "panel members", "board members",
-                                                "committee members"]
+    static let collectiveLabels = Set(Vocabulary.shared.collectiveLabels)
 
     static func kind(_ label: String) -> FieldKind? {
         // Leading or trailing spaces count as a gap: one word of slack.
         guard isShort(label, words: 7) else { return nil }
         var l = label.lowercased().trimming(labelEdge)
         if l.includes("  ") { l = l.collapsingWhitespace }
-        switch l {
-        case "title", "meeting", "meeting title", "name of meeting", "committee", "board": return .title
-        case "date", "date & time", "date and time", "date/time", "meeting date", "date & venue", "when", "held on": return .date
-        case "time", "times", "start time": return .time
-        case "venue", "location", "place", "where", "held at", "venue & time", "address": return .venue
-        case "chair", "chaired by", "chairman", "chairperson", "chairwoman", "chair person", "presiding", "presiding officer": return .chair
-        case "minutes", "minute taker", "minutes taken by", "clerk", "secretary", "note taker", "notes", "author", "recorder",
-             "distribution", "circulation", "purpose", "attached", "papers", "ref", "reference", "status", "classification", "version":
-            return .ignore
-        default: break
-        }
+        if let kind = Vocabulary.shared.fieldLabels[l] { return kind }
         if let people = PeopleLabel.kind(of: l) {
             return people == .apologies ? .apologies : .attendees
         }
@@ -117,6 +105,8 @@ enum FieldLabels {
         return FieldLabel(kind: kind, label: label, value: value, valueX: valueX)
     }
 
+    static let inlineLabels = #"(?i)(?<=^|\s)(\#(Vocabulary.alternation(Vocabulary.shared.inlineFieldLabels)))\s*:\s*"#
+
     /// "12 October 2021  Time: 6.00pm  Venue: School Library" after "Date:": the labels
     /// set along one line, each with its own value.
     static func fieldsWithin(kind: FieldKind, value: String) -> [(FieldKind, String)] {
@@ -124,7 +114,7 @@ enum FieldLabels {
         var out: [(FieldKind, String)] = []
         var current = kind
         var from = value.startIndex
-        for r in value.ranges(ofRegex: #"(?i)(?<=^|\s)(date|time|times|venue|location|place|where|chair|chaired by)\s*:\s*"#) {
+        for r in value.ranges(ofRegex: inlineLabels) {
             let label = value[r].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             guard let next = Self.kind(label) else { continue }
             out.append((current, String(value[from..<r.lowerBound]).trimmed))

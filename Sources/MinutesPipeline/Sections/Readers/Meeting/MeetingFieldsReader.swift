@@ -76,7 +76,7 @@ struct MeetingFieldsReader: SectionReader {
             // "CHAIRPERSON"); what stands beside the office is then something else.
             if !Names.isBareName(value), let above = nameAbove(i, in: context) {
                 out.set(.chair, above.name, at: above.source)
-            } else if !value.isEmpty, value.range(ofRegex: #"(?i)^(minutes|agenda|notes)$"#) == nil {
+            } else if !value.isEmpty, !Vocabulary.shared.notAChair.contains(value.lowercased()) {
                 out.set(.chair, PeopleParsing.parse(text: value)?.name ?? value, at: source)
             } else {
                 return false

@@ -10,9 +10,16 @@ import PageLayout
 /// - a letterhead's body alone: "MANORDEILO & SALEM COMMUNITY COUNCIL" / "MEETING 9th MAY 2018";
 /// - the running header, when the page's heading names nothing: "Transparency Board – Minutes".
 struct TitleReader: SectionReader {
-    static let orgPattern = #"(?i)^(office of|the office of)\b|\b(council|constabulary|police service|nhs|trust|authority|commission|commissioner for|university|college|school|academy|library|society|association|partnership|foundation|department|ministry|agency|cabinet office|community board|governing body|corporation|panel|cyngor)\b"#
-    static let genericTitle = #"(?i)^(draft\s+)?(minutes|meeting notes|notes|agenda|action notes|record of meeting|confirmed minutes|unconfirmed minutes|public minutes|part [a-z1-9]+)[.:]?$"#
-    static let meetingWord = #"(?i)\b(meeting|board|committee|panel|council|group|forum|commission|cabinet|assembly|trustees|governors|authority)\b"#
+    static let vocabulary = Vocabulary.shared
+    static let orgPattern = #"(?i)^(\#(Vocabulary.alternation(vocabulary.organisationOpeners)))\b|\b(\#(Vocabulary.alternation(vocabulary.organisationWords)))\b"#
+    /// A heading that is only the document's kind ("Minutes", "Part B") names no meeting.
+    static let genericTitle = #"(?i)^(\#(Vocabulary.alternation(vocabulary.documentStates)))?\s*(\#(Vocabulary.alternation(vocabulary.documentKinds))|part [a-z1-9]+)[.:]?$"#
+    static let meetingWord = #"(?i)\b(\#(Vocabulary.alternation(vocabulary.meetingBodies)))\b"#
+    static let committeeWord = #"(?i)\b(\#(Vocabulary.alternation(vocabulary.committeeWords)))\b"#
+    static let recordOpening = #"(?i)^(\#(Vocabulary.alternation(vocabulary.recordNouns)))\b"#
+    static let sentenceVerb = #"(?i)\b(\#(Vocabulary.alternation(vocabulary.sentenceVerbs)))\b"#
+    static let meetingKind = #"(?i)^((\#(Vocabulary.alternation(vocabulary.meetingKinds)))\s+)*(\#(Vocabulary.alternation(vocabulary.meetingNouns)))$"#
+    static let meetingNouns = Set(vocabulary.meetingNouns)
 
     func read(_ context: SectionContext) -> SectionFindings {
         var out = SectionFindings(continuing: context.found)
@@ -23,7 +30,7 @@ struct TitleReader: SectionReader {
         var header: [Int] = []
         for i in top {
             if context.numbers[i] != nil { break }
-            if StripRunningText.key(lines[i].text) == "agenda" { break }
+            if Self.vocabulary.agendaWords.contains(StripRunningText.key(lines[i].text)) { break }
             header.append(i)
         }
         if out.meeting.date == nil {
@@ -58,8 +65,7 @@ struct TitleReader: SectionReader {
                 || raw.hasPrefix("o ") { continue }
             if raw.range(ofRegex: Self.orgPattern) != nil, HeadingText.isHeadingCase(raw), rank < 6,
                raw.split(separator: " ").count <= 10, raw.rangeOfCharacter(from: .decimalDigits) == nil, !raw.contains(")"),
-               raw.range(ofRegex: #"(?i)^(minutes|notes|record)\b"#) == nil,
-               raw.range(ofRegex: #"(?i)\b(meeting|board|committee|panel|group|forum)\b"#) == nil {
+               raw.range(ofRegex: Self.recordOpening) == nil, raw.range(ofRegex: Self.committeeWord) == nil {
                 if out.meeting.organisation == nil {
                     out.set(.organisation, raw, from: [l])
                     organisationLine = i
@@ -70,10 +76,10 @@ struct TitleReader: SectionReader {
             let cleaned = HeadingText.cleanTitle(raw, order: order)
             // "Draft Minutes of the meeting held on" leaves only "meeting": no title; nor is a sentence one.
             guard cleaned.count >= 4, cleaned.split(separator: " ").count <= 12,
-                  cleaned.range(ofRegex: #"(?i)\b(held their|was|were|is|are|has|had|will|said|welcomed|opened|noted)\b"#) == nil, cleaned.split(separator: " ").count >= 2 || cleaned.first?.isUppercase == true,
-                  !["meeting", "the meeting", "a meeting", "cyfarfod", "y cyfarfod"].contains(cleaned.lowercased()) else { continue }
+                  cleaned.range(ofRegex: Self.sentenceVerb) == nil, cleaned.split(separator: " ").count >= 2 || cleaned.first?.isUppercase == true,
+                  !Self.meetingNouns.contains(cleaned.lowercased()) else { continue }
             var score = l.fontSize / max(1, maxSize) * 2 + (l.bold ? 1 : 0) - Double(rank) * 0.15
-            if cleaned.range(ofRegex: #"(?i)\b(meeting|board|committee|panel|council|group|forum|commission|cabinet|assembly|trustees|governors)\b"#) != nil { score += 1 }
+            if cleaned.range(ofRegex: Self.meetingWord) != nil { score += 1 }
             if cleaned.split(separator: " ").count > 14 { score -= 2 }
             candidates.append((score, cleaned, i))
         }
@@ -86,7 +92,7 @@ struct TitleReader: SectionReader {
             // "REGULAR MEETING" under "PLANNING COMMISSION": a meeting's kind alone is not its
             // name; the body named just above it is.
             if let o = organisationLine, let org = out.meeting.organisation, let t = out.meeting.title,
-               t.range(ofRegex: #"(?i)^((regular|ordinary|special|extraordinary|annual|general|monthly|full|public|open)\s+)*meeting$"#) != nil,
+               t.range(ofRegex: Self.meetingKind) != nil,
                lines[o].page == lines[best.index].page, lines[best.index].box.y0 > lines[o].box.y0,
                lines[best.index].box.y0 - lines[o].box.y1 < lines[o].box.height * 1.5 {
                 out.set(.title, org + " " + t, from: [lines[o], lines[best.index]])

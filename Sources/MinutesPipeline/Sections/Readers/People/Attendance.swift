@@ -4,6 +4,9 @@ import MinutesModel
 /// People lists settled together once every reader has run: one person once, apologies
 /// over attendance, and the chair from an attendee's role when no field named one.
 enum Attendance {
+    /// A role holding the chair's office: "Chair", "Chairman", "Vice-Chair".
+    static let chairRole = #"(?i)\b(\#(Vocabulary.alternation(Vocabulary.shared.chairOffices)))"#
+
     static func settle(_ found: inout SectionFindings) {
         // Listed as sending apologies: not an attendee, whatever other list names them.
         let away = Set(found.apologies.map { Names.key($0.name) })
@@ -22,7 +25,7 @@ enum Attendance {
             let key = Names.key(p.name)
             return key.contains(" ") || !apologies.contains { $0.name != p.name && Names.key($0.name).hasSuffix(" " + key) }
         }
-        if found.meeting.chair == nil, let chair = found.attendees.first(where: { ($0.role ?? "").range(ofRegex: #"(?i)\bchair"#) != nil }) {
+        if found.meeting.chair == nil, let chair = found.attendees.first(where: { ($0.role ?? "").range(ofRegex: chairRole) != nil }) {
             found.set(.chair, chair.name, at: chair.page.map { Provenance(page: $0, box: chair.box) })
         }
     }

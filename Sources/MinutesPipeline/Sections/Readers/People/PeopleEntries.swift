@@ -6,13 +6,23 @@ import PageLayout
 /// line ("Alan Caudwell, Treasurer"), one a cell of a grid ("Jane Archer (JA) | Alan Caudwell
 /// (AC)"), each with the line that prints the name. Shared by the readers of people lists.
 enum PeopleEntries {
+    static let vocabulary = Vocabulary.shared
+    static let nouns = Vocabulary.alternation(vocabulary.apologyNouns)
+    static let from = Vocabulary.alternation(vocabulary.apologyFrom)
+    /// "apologies were received and accepted from …": up to the word before the names.
+    static let apologiesFrom = #"(?i)(\#(nouns))\b[^.:;]{0,40}?\b(\#(from))\s"#
+    /// "Apologies from …", "Apologies were received from …" opening a list.
+    static let apologiesOpening = #"(?i)^(\#(nouns)) (were )?(\#(Vocabulary.alternation(vocabulary.apologyVerbs)))?\s*(\#(from))"#
+    static let pluralTitle = #"(?i)^(\#(Vocabulary.alternation(vocabulary.pluralTitles)))\s"#
+    static let clause = #"\s(\#(Vocabulary.alternation(vocabulary.clauseWords)))\s.*$"#
+
     /// `valueLines` are the lines `value` was read from (the label's own line, a sentence's
     /// lines): with `block`, where each person's box is looked for.
     static func people(value: String, lines block: [Line], group: String, page: Int, valueLines: [Line] = [],
                        in context: SectionContext) -> [Person] {
         let valueText = value.trimmed
         let lower = (valueText + " " + block.map(\.text).joined(separator: " ")).lowercased().trimmed
-        if lower.isEmpty || lower.hasPrefix("none") || lower.hasPrefix("nil") || lower.hasPrefix("there were no") || lower == "n/a" {
+        if lower.isEmpty || (vocabulary.noneWords + vocabulary.noOneSentences).contains(where: lower.hasPrefix) {
             return []
         }
         // Lines join with "; " where a new entry starts and a space where one wraps, so a
@@ -26,12 +36,12 @@ enum PeopleEntries {
         for (k, l) in block.enumerated() where l.text.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil {
             let wraps = k > 0 ? continuesPerson(block[k - 1], l) || (block.count > 1 && runsToEdge(block[k - 1], l))
                 : (!valueText.isEmpty && (valueText.hasSuffix(",") || valueText.hasSuffix(" and") || l.text.first?.isLowercase == true
-                    || PeopleParsing.courtesy.contains(valueText.split(separator: " ").last.map { $0.lowercased() } ?? "")
+                    || vocabulary.isHonorific(valueText.split(separator: " ").last.map(String.init) ?? "")
                     || valueLines.count == 1 && valueLines.last.map { runsToEdge($0, l) } == true))
             if wraps, let last = joinedParts.popLast() { joinedParts.append(last + " " + l.text) } else { joinedParts.append(l.text) }
         }
         var joined = TextJoin.clean(joinedParts.joined(separator: "; "))
-        if let r = joined.range(ofRegex: #"(?i)apolog(ies|y)\b[^.:;]{0,40}?\bfrom\s"#) {
+        if let r = joined.range(ofRegex: apologiesFrom) {
             joined = "Apologies from " + joined[r.upperBound...]
             // The sentence ends the list: "… and Nancy Sayer who was substituted by Roxanne Hills. Sarah Hamilton…"
             if let stop = joined.range(ofRegex: #"\.[\s;]"#) { joined = String(joined[..<stop.lowerBound]) }
@@ -61,7 +71,7 @@ enum PeopleEntries {
         }
         let isList = commaListed || namePair || joined.contains("), ") || nameAfterBracket
             || joined.range(ofRegex: #"\) and [A-Z][a-z]+ [A-Z]"#) != nil || joined.range(ofRegex: #"^[A-Z][^:,()]{2,60}:\s"#) != nil
-            || joined.range(ofRegex: #"(?i)^apologies (were )?(received|given|noted)?\s*from"#) != nil
+            || joined.range(ofRegex: apologiesOpening) != nil
         var people: [Person] = []
         if isList {
             for (groupName, entry) in splitList(joined) {
@@ -125,9 +135,9 @@ enum PeopleEntries {
     static func continuesPerson(_ prev: Line, _ l: Line) -> Bool {
         let t = prev.text.trimmed
         guard let first = l.text.trimmed.first else { return false }
-        let lastWord = t.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        let lastWord = t.split(separator: " ").last.map(String.init) ?? ""
         return first.isLowercase || t.hasSuffix(",") || t.hasSuffix("(") || t.hasSuffix(" of") || t.hasSuffix(" and") || t.hasSuffix("&")
-            || PeopleParsing.courtesy.contains(lastWord) || PeopleParsing.ranks.contains(lastWord)
+            || vocabulary.isTitle(lastWord)
             || (t.filter { $0 == "(" }.count > t.filter { $0 == ")" }.count)
     }
 
@@ -184,9 +194,9 @@ enum PeopleEntries {
     /// Splits "Group: A (Role), B (Role) Group2: C, D" into entries, keeping the group.
     static func splitList(_ text: String) -> [(String?, String)] {
         var t = text
-        if let r = t.range(ofRegex: #"(?i)^apologies (were )?(received|given|noted)?\s*from\s*"#) { t.removeSubrange(r) }
+        if let r = t.range(ofRegex: apologiesOpening + #"\s*"#) { t.removeSubrange(r) }
         // "Cllrs Smith (Chair), Jones, Brown and Green": after a plural title, surnames alone.
-        let surnames = t.range(ofRegex: #"(?i)^(cllrs\.?|clirs|councillors|county councillors)\s"#) != nil
+        let surnames = t.range(ofRegex: pluralTitle) != nil
         var out: [(String?, String)] = []
         var group: String?
         var current = ""
@@ -194,7 +204,7 @@ enum PeopleEntries {
         func flush() {
             var e = current.trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
             // "… and Nancy Sayer who was substituted by …": the clause is not part of the name.
-            if let r = e.range(ofRegex: #"\s(who|were|was|had|have|has)\s.*$"#) { e.removeSubrange(r) }
+            if let r = e.range(ofRegex: clause) { e.removeSubrange(r) }
             // "Georgia Humphreys (Officer) and Ashlie Gash (Officer)", "Richard Hunt (RH)(Observer)
             // Ian Brookman (IB)": a name after a closing bracket starts another entry.
             let starts = e.ranges(ofRegex: #"(?<=\))\s+(?:and\s+)?(?=[A-Z][a-z])"#)

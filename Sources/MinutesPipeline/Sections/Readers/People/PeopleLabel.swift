@@ -4,10 +4,11 @@ import Foundation
 enum PeopleLabel {
     enum Kind: Sendable { case attendees, apologies }
 
-    static let peopleStems = ["apolog", "absen", "present", "excused", "attend", "member", "official", "officer",
-                              "guest", "invite", "roll call", "public", "speaker",
-                              // Welsh: (yn) bresennol / presennol, ymddiheuriadau, absennol.
-                              "resennol", "ymddiheur", "absennol"]
+    static let vocabulary = Vocabulary.shared
+    static let absences = Set(vocabulary.absenceLabels)
+    static let attendances = Set(vocabulary.attendanceLabels)
+    static let absenceOpeners = #"^(\#(Vocabulary.alternation(vocabulary.absenceLabelOpeners)))\b"#
+    static let attendanceWords = #"\b(\#(Vocabulary.alternation(vocabulary.attendanceLabelWords)))\b|(^|\s)(\#(Vocabulary.alternation(vocabulary.presentWords)))$|^(\#(Vocabulary.alternation(vocabulary.presentWords)))\b"#
 
     static func kind(of raw: String) -> Kind? {
         // A label is a few words; asked of every line, most are sentences.
@@ -16,20 +17,14 @@ enum PeopleLabel {
         guard !l.isEmpty, l.split(separator: " ").count <= 5 else { return nil }
         // Every people label holds one of these stems; most lines hold none, and the
         // check spares them the patterns below.
-        guard peopleStems.contains(where: { l.includes($0) }) else { return nil }
-        if l.range(ofRegex: #"^(apologies|apology|absent|absences|not present|excused|apologies for absence|apologies received|apologies were received from|absent with apologies|absent without apologies|apologies for absence received|ymddiheuriadau|ymddiheuriadau am absenoldeb|absennol)$"#) != nil
-            || l.range(ofRegex: #"^apolog(ies|y) (and|&|for|received)\b"#) != nil {
-            return .apologies
-        }
-        if l.range(ofRegex: #"\b(in attendance|attendance|attendees|attending)\b|(^|\s)present$|^present\b"#) != nil,
-           !l.contains("not present"), !l.contains("sheet") {
+        guard vocabulary.peopleLabelStems.contains(where: { l.includes($0) }) else { return nil }
+        if absences.contains(l) || l.range(ofRegex: absenceOpeners) != nil { return .apologies }
+        if l.range(ofRegex: attendanceWords) != nil, !vocabulary.notAttendanceLabels.contains(where: { l.contains($0) }) {
             return .attendees
         }
-        if l.range(ofRegex: #"^(present|attendees|attendance|in attendance|also present|also in attendance|attending|members present|officers present|others present|other attendees|core attendees|commissioners present|councillors present|governors present|trustees present|board members present|members|officials|officers|guests|invited|invitees|roll call|members of the public|attendance record|presenters|presenting|speakers|presennol|yn bresennol)$"#) != nil {
-            return .attendees
-        }
-        if l.hasSuffix(" present") || l.hasSuffix(" attendees") || l.hasSuffix(" in attendance") || l.hasSuffix(" members") { return .attendees }
-        if l.hasSuffix(" absent") || l.hasSuffix(" apologies") || l.hasSuffix(" excused") { return .apologies }
+        if attendances.contains(l) { return .attendees }
+        if vocabulary.attendanceLabelEndings.contains(where: { l.hasSuffix(" " + $0) }) { return .attendees }
+        if vocabulary.absenceLabelEndings.contains(where: { l.hasSuffix(" " + $0) }) { return .apologies }
         return nil
     }
 }

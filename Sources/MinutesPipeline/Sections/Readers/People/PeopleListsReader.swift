@@ -11,6 +11,12 @@ import PageLayout
 /// - an item for the list: "1. Apologies" over "Cllr Smith";
 /// - an entry of an outline: "o Commissioners Absent: Shelley Young, Pat Bader".
 struct PeopleListsReader: SectionReader {
+    static let vocabulary = Vocabulary.shared
+    static let voteLine = #"^(?i)(\#(Vocabulary.alternation(vocabulary.voteLabels)))\b"#
+    static let sentenceVerb = #"\b(\#(Vocabulary.alternation(vocabulary.sentenceVerbs)))\b"#
+    /// "Apologies were received from …", "ymddiheuriadau gan …" within a line.
+    static let apologySentence = #"(?i)(\#(Vocabulary.alternation(vocabulary.apologyNouns)))\b.{0,40}\b(\#(Vocabulary.alternation(vocabulary.apologyFrom)))\b"#
+
     func read(_ context: SectionContext) -> SectionFindings {
         var out = SectionFindings()
         let lines = context.lines
@@ -28,7 +34,7 @@ struct PeopleListsReader: SectionReader {
                 heading = (k, n.rest.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")), "", nil)
             }
             // "AYES: … / ABSENT: Hernandez" records a vote, not who sent apologies.
-            if heading != nil, i > 0, lines[i - 1].text.range(ofRegex: #"^(?i)(ayes|noes|nays|second|seconded|motion by|result|abstain)\b"#) != nil {
+            if heading != nil, i > 0, lines[i - 1].text.range(ofRegex: Self.voteLine) != nil {
                 heading = nil
             }
             guard let h = heading else { i += 1; continue }
@@ -49,7 +55,7 @@ struct PeopleListsReader: SectionReader {
                 if l.text.contains(" = ") { break }
                 // "Discussion Summary:": a heading of its own ends the list.
                 if l.text.hasSuffix(":"), l.bold || l.words.count <= 4 { break }
-                if StripRunningText.key(l.text).hasPrefix("agenda") || Self.isMarker(l.text) { break }
+                if Self.vocabulary.agendaWords.contains(where: StripRunningText.key(l.text).hasPrefix) || Self.isMarker(l.text) { break }
                 // In an outline the heading is itself a bullet ("o Commissioners Absent: …"):
                 // a bullet set further left is the outer list's next entry, not a name.
                 if Self.opensOutlineEntry(line), Self.opensOutlineEntry(l), l.box.x0 < line.box.x0 - 10 { break }
@@ -58,7 +64,7 @@ struct PeopleListsReader: SectionReader {
                 let above = lines[block.last ?? i]
                 let continues = PeopleEntries.continuesPerson(above, l) || context.wraps(above, into: l) && !above.text.hasSuffix(".")
                 if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l), !(abs(l.box.x0 - labelX) <= 6 && continues) { break }
-                let apologiesSentence = l.text.range(ofRegex: #"(?i)apolog(ies|y)\b.{0,40}\bfrom\b"#) != nil
+                let apologiesSentence = l.text.range(ofRegex: Self.apologySentence) != nil
                 if !Self.looksLikePersonLine(l) && !continues && !apologiesSentence { break }
                 // A bulleted list ends at the first line that is neither a bullet nor a wrap.
                 // A line that starts left of the list's entries is body text again.
@@ -92,7 +98,7 @@ struct PeopleListsReader: SectionReader {
     /// "Draft minutes", "Minutes of …": the minutes proper begin.
     static func isMarker(_ text: String) -> Bool {
         let t = text.lowercased()
-        return t.hasPrefix("draft minutes") || t.hasPrefix("minutes of") || t == "minutes"
+        return vocabulary.minutesOpeners.contains(where: t.hasPrefix) || vocabulary.minutesHeadings.contains(t)
     }
 
     /// A bullet, or the letter "o" that Word's second-level bullets turn into.
@@ -103,14 +109,14 @@ struct PeopleListsReader: SectionReader {
     static func looksLikePersonLine(_ l: Line) -> Bool {
         let text = Paragraphs.stripBullet(l.text)
         guard !text.isEmpty else { return false }
-        if text.lowercased().hasPrefix("none") || text.lowercased().hasPrefix("nil") { return true }
+        if vocabulary.noneWords.contains(where: text.lowercased().hasPrefix) { return true }
         // "HNP = Horsley Neighbourhood Plan": a key to abbreviations under the list.
         if text.contains(" = ") { return false }
         guard let first = text.first, first.isUppercase || first == "(" else { return false }
         let words = text.split(separator: " ")
         // Prose runs long and reads as a sentence.
         if words.count > 22 { return false }
-        if text.range(ofRegex: #"\b(said|noted|asked|welcomed|agreed|explained|was|were|is|are|will)\b"#) != nil,
+        if text.range(ofRegex: sentenceVerb) != nil,
            !text.contains(",") && !text.contains("(") { return false }
         return true
     }

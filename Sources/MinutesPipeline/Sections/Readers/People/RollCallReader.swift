@@ -6,6 +6,8 @@ import PageLayout
 /// Commissioner | Late | 7:08 p.m.". Present and late members attend; absent and excused
 /// ones are apologies.
 struct RollCallReader: SectionReader {
+    static let vocabulary = Vocabulary.shared
+
     func read(_ context: SectionContext) -> SectionFindings {
         var out = SectionFindings()
         var i = 0
@@ -25,11 +27,13 @@ struct RollCallReader: SectionReader {
     static func table(at i: Int, in lines: [Line]) -> (present: [Person], absent: [Person], lines: [Int])? {
         let header = lines[i]
         let cells = header.segments.map { $0.text.lowercased() }
-        guard cells.count >= 2, let statusIndex = cells.firstIndex(where: { $0 == "status" || $0 == "attendance" || $0 == "present/absent" }),
-              cells.contains(where: { $0.contains("name") || $0 == "member" || $0 == "councillor" || $0 == "commissioner" }) else { return nil }
+        let v = vocabulary
+        // The name column's header says "name" ("Attendee Name") or who is named ("Member").
+        guard cells.count >= 2, let statusIndex = cells.firstIndex(where: v.rollCallStatusHeaders.contains),
+              cells.contains(where: { cell in v.rollCallNameHeaders.contains(where: cell.contains) }) else { return nil }
         let statusX = header.segments[statusIndex].box.x0
         // Headers are often centred over their column: match cells by centre.
-        let titleX = cells.firstIndex(where: { $0 == "title" || $0 == "role" || $0 == "position" || $0 == "capacity" }).map { header.segments[$0].box.midX }
+        let titleX = cells.firstIndex(where: v.rollCallRoleHeaders.contains).map { header.segments[$0].box.midX }
         var present: [Person] = [], absent: [Person] = [], used = [i]
         var k = i + 1
         while k < lines.count, k < i + 80 {
@@ -41,9 +45,9 @@ struct RollCallReader: SectionReader {
             }
             let person = Person(name: nameSeg, role: role, group: "Roll call: \(row.segments.first(where: { abs($0.box.x0 - statusX) < 25 })?.text ?? "")",
                                 page: row.page, box: row.box.array)
-            if status.hasPrefix("absent") || status.hasPrefix("excused") || status.hasPrefix("apolog") || status == "not present" {
+            if v.absentStatuses.contains(where: status.hasPrefix) {
                 absent.append(person)
-            } else if status.hasPrefix("present") || status.hasPrefix("late") || status.hasPrefix("arrived") || status.hasPrefix("remote") || status.hasPrefix("virtual") {
+            } else if v.presentStatuses.contains(where: status.hasPrefix) {
                 present.append(person)
             } else { break }
             used.append(k)
