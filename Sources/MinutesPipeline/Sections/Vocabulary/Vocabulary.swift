@@ -282,15 +282,16 @@ public struct Vocabulary: Sendable {
 
 extension Vocabulary {
     /// Whether `words[i]` makes its phrase an office. An office word that is also a surname
-    /// ("Constable", "Clerk") does so only first in the phrase, or after a lower-case word or
-    /// a word that qualifies an office ("Chief Constable", "City Clerk"): after a given name
-    /// ("John Constable") it is the surname.
+    /// ("Constable", "Clerk") is the surname when it ends the phrase after a given name
+    /// ("John Constable", "Ann Clerk"); it is an office first or alone, before a name ("Clerk
+    /// J Connelly"), or after a lower-case word or a word that qualifies an office ("Chief
+    /// Constable", "City Clerk").
     func isOffice(_ words: [String], at i: Int) -> Bool {
         let w = words[i].lowercased()
         let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
         if officeSet.contains(w) || officeSet.contains(bare) { return true }
         guard surnameOfficeSet.contains(w) || surnameOfficeSet.contains(bare) else { return false }
-        guard i > 0 else { return true }
+        guard i > 0, i == words.count - 1 else { return true }
         let before = words[i - 1]
         return before.first?.isUppercase != true || officeBeforeSet.contains(before.lowercased())
     }
