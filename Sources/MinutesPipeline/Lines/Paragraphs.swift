@@ -15,14 +15,24 @@ enum Paragraphs {
         return String(t)
     }
 
+    /// `b` sits close enough under `a` to be the same paragraph (or runs on over a page
+    /// break): the one spacing test for paragraphs.
+    static func closeBelow(_ a: Line, _ b: Line) -> Bool {
+        a.page != b.page || Layout.gap(a, b) <= Layout.paragraphGap
+    }
+
+    /// `b` continues `a`'s paragraph: close below it, and no bullet, item number or bold
+    /// heading of its own.
+    static func continues(_ a: Line, into b: Line) -> Bool {
+        !startsBullet(b) && ItemNumber.leading(b) == nil && !b.bold && closeBelow(a, b)
+    }
+
     /// The bullet or paragraph holding line `i`: up to the bullet or gap that starts it, down
     /// to the next bullet, gap or heading.
     static func around(_ lines: [Line], _ i: Int) -> ClosedRange<Int> {
         func gapBefore(_ k: Int) -> Bool {
             guard k > 0 else { return true }
-            let a = lines[k - 1], b = lines[k]
-            if a.page != b.page { return false }
-            return b.box.y0 - a.box.y1 > max(a.box.height, b.box.height) * 0.9
+            return !closeBelow(lines[k - 1], lines[k])
         }
         var start = i
         while start > 0, !startsBullet(lines[start]), !gapBefore(start), !lines[start - 1].bold, i - start < 8 {

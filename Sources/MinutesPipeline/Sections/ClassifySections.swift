@@ -40,7 +40,8 @@ public struct ClassifySections: Stage {
 
     public func run(_ doc: inout WorkingDocument) throws {
         doc.dateOrder = DateOrder.of(doc)
-        let context = Self.read(doc.lines, runningText: doc.runningText, order: doc.dateOrder)
+        let heights = Dictionary(doc.pages.map { ($0.number, $0.height) }, uniquingKeysWith: { a, _ in a })
+        let context = Self.read(doc.lines, runningText: doc.runningText, order: doc.dateOrder, pageHeights: heights)
         let found = context.found
         doc.minutes.meeting = found.meeting
         doc.minutes.attendees = found.attendees
@@ -56,8 +57,9 @@ public struct ClassifySections: Stage {
     }
 
     /// Every reader over the lines, then what is settled once all have run.
-    static func read(_ lines: [Line], runningText: [Line] = [], order: DateParsing.Order = .dayFirst) -> SectionContext {
-        var context = SectionContext(lines: PeopleColumns.reorder(lines), runningText: runningText, dateOrder: order)
+    static func read(_ lines: [Line], runningText: [Line] = [], order: DateParsing.Order = .dayFirst,
+                     pageHeights: [Int: Double] = [:]) -> SectionContext {
+        var context = SectionContext(lines: PeopleColumns.reorder(lines), runningText: runningText, dateOrder: order, pageHeights: pageHeights)
         for reader in readers { context.add(reader.read(context)) }
         // People lists from several readers are settled together, once all are read.
         Attendance.settle(&context.found)

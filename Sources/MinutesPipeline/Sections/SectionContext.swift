@@ -21,13 +21,16 @@ public struct SectionContext: Sendable {
     let pageRight: [Int: Double]
     /// The first page's number: the meeting's own fields are printed near its top.
     let firstPage: Int
+    /// Each page's height, where the pages were known.
+    let pageHeights: [Int: Double]
     /// How the document writes numeric dates ("03/04/2024").
     public let dateOrder: DateParsing.Order
     /// What the readers so far have found, and which lines they took.
     public internal(set) var found = SectionFindings()
 
-    init(lines: [Line], runningText: [Line] = [], dateOrder: DateParsing.Order = .dayFirst) {
+    init(lines: [Line], runningText: [Line] = [], dateOrder: DateParsing.Order = .dayFirst, pageHeights: [Int: Double] = [:]) {
         self.lines = lines
+        self.pageHeights = pageHeights
         self.runningText = runningText
         self.dateOrder = dateOrder
         labels = lines.map(FieldLabels.label)
@@ -38,6 +41,9 @@ public struct SectionContext: Sendable {
         pageRight = right
         firstPage = lines.first?.page ?? 1
     }
+
+    /// A page's height; an A4 page's where the page was not known.
+    func pageHeight(_ page: Int) -> Double { pageHeights[page] ?? 842 }
 
     /// Lines a reader has already taken as a field or a people list: no item's text.
     var consumed: Set<Int> { found.consumed }
@@ -64,10 +70,10 @@ public struct SectionContext: Sendable {
     /// row (a label and a value at most above, one run below) ends where its cells do.
     func wraps(_ above: Line, into l: Line) -> Bool {
         guard above.page == l.page, above.segments.count <= 2, l.segments.count == 1, l.bold == above.bold,
-              l.box.y0 - above.box.y1 < max(above.box.height, l.box.height),
+              Layout.gap(above, l) < Layout.wrapGap,
               let right = pageRight[above.page], let first = l.words.first else { return false }
-        let space = first.box.height * 0.3
-        return above.box.x1 + space + first.box.width > right - 5
+        let space = first.box.height * Layout.spaceWidth
+        return above.box.x1 + space + first.box.width > right - Layout.marginSlack * Layout.em(above)
     }
 }
 

@@ -64,7 +64,7 @@ public struct HeaderMatcher: Sendable {
             return Match(kind: .grid, columns: columns, lineCount: count, flowWords: [])
         }
         // A lone "ACTION" at the right of the page heads a column of owners.
-        if let last = line.segments.last, last.box.x0 > pageWidth * 0.6,
+        if let last = line.segments.last, last.box.x0 > pageWidth * Layout.marginHeaderStart,
            Self.marginHeaders.contains(Self.normal(last.text)) {
             let rest = line.segments.dropLast().flatMap(\.words)
             let columns = [ActionTable.Column(role: .discussion, header: "", x0: -.infinity),

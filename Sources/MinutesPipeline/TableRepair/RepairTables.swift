@@ -88,23 +88,18 @@ public struct RepairTables: Stage {
 
     /// A right-hand column of owner initials with no heading: at least three lines end, far
     /// right, in a run of initials ("AW", "SG/NS") at about the same x, beside body text.
+    static let initialsColumn = MarginColumn(
+        startsPast: Layout.initialsColumnStart,
+        // Initials are set flush left in their column, within a couple of ems.
+        alignment: 2.5, minimumEntries: 3, proseWords: 4,
+        isEntry: { last in
+            last.words.allSatisfy({ isInitialsGroup($0.text) || ["/", "&", ","].contains($0.text) })
+                && last.words.contains(where: { isInitialsGroup($0.text) })
+        })
+
     static func unlabelledMarginColumn(_ lines: [Line], widths: [Int: Double]) -> (header: Line, before: Int)? {
-        var hits: [(index: Int, x: Double)] = []
-        for (i, l) in lines.enumerated() {
-            guard l.segments.count >= 2, let last = l.segments.last, let w = widths[l.page] else { continue }
-            guard last.box.x0 > w * 0.72, last.words.count <= 3,
-                  last.words.allSatisfy({ Self.isInitialsGroup($0.text) || ["/", "&", ","].contains($0.text) }),
-                  last.words.contains(where: { Self.isInitialsGroup($0.text) }) else { continue }
-            // Beside prose: the rest of the line reads as words, not figures or codes.
-            let prose = l.segments.dropLast().flatMap(\.words).filter { $0.text.count > 2 && $0.text.allSatisfy(\.isLetter) && $0.text.contains(where: \.isLowercase) }
-            guard prose.count >= 4 else { continue }
-            hits.append((i, last.box.x0))
-        }
-        guard hits.count >= 3 else { return nil }
-        let xs = hits.map(\.x).sorted()
-        let median = xs[xs.count / 2]
-        let near = hits.filter { abs($0.x - median) < 25 }
-        guard near.count >= 3, let first = near.first else { return nil }
+        guard let column = initialsColumn.find(lines, widths: widths), let first = column.entries.first else { return nil }
+        let near = column.entries, median = column.x
         // Initials on line after line are a list of people (name … initials), not actions set
         // here and there beside the discussion.
         let adjacent = zip(near, near.dropFirst()).filter { $1.index == $0.index + 1 }.count

@@ -16,28 +16,21 @@ enum StatusLog {
     }
 
     /// A status word or two at the right of the line: "New", "Carried", "In progress".
-    static func statusSegment(_ line: Line, pageWidth: Double) -> Segment? {
-        guard line.segments.count >= 2, let last = line.segments.last, last.box.x0 > pageWidth * 0.55,
-              last.words.count <= 3 else { return nil }
-        let t = last.text.lowercased()
-        guard statuses.contains(where: { t == $0 || t.hasPrefix($0 + " ") }) else { return nil }
-        // Beside prose: a few real words to its left.
-        let prose = line.segments.dropLast().flatMap(\.words).filter { $0.text.count > 2 && $0.text.contains(where: \.isLowercase) }
-        return prose.count >= 3 ? last : nil
-    }
+    static let statusColumn = MarginColumn(
+        startsPast: Layout.statusColumnStart,
+        // Statuses start flush left in their column: a little over an em of drift.
+        alignment: 1.5, minimumEntries: 4, proseWords: 3,
+        isEntry: { last in
+            let t = last.text.lowercased()
+            return statuses.contains(where: { t == $0 || t.hasPrefix($0 + " ") })
+        })
 
     /// The log's lines: from the group heading above the first status to the last status's
-    /// wrapped lines. Four statuses at one edge are needed.
+    /// wrapped lines. Four statuses at one edge, two in three of all found, are needed.
     static func detect(_ lines: [Line], widths: [Int: Double]) -> Region? {
-        var hits: [(index: Int, x: Double)] = []
-        for (i, l) in lines.enumerated() {
-            if let s = statusSegment(l, pageWidth: widths[l.page] ?? 595) { hits.append((i, s.box.x0)) }
-        }
-        guard hits.count >= 4 else { return nil }
-        let xs = hits.map(\.x).sorted()
-        let median = xs[xs.count / 2]
-        let near = hits.filter { abs($0.x - median) < 15 }
-        guard near.count >= 4, near.count * 3 >= hits.count * 2, let first = near.first, let last = near.last else { return nil }
+        guard let column = statusColumn.find(lines, widths: widths), column.entries.count * 3 >= column.candidates * 2,
+              let first = column.entries.first, let last = column.entries.last else { return nil }
+        let median = column.x
         var start = first.index
         // Group headings just above the first action.
         while start > 0, start > first.index - 2, lines[start - 1].page == lines[start].page,
@@ -53,8 +46,7 @@ enum StatusLog {
     /// A wrapped line of the action or its status just above: close below, and starting in
     /// lower case ("are trying to use the PAF", "forward").
     static func continues(_ l: Line, after prev: Line, statusX: Double) -> Bool {
-        guard l.page == prev.page, l.box.y0 - prev.box.y1 < l.box.height * 0.8,
-              let first = l.words.first?.text.first else { return false }
+        guard Paragraphs.continues(prev, into: l), let first = l.words.first?.text.first else { return false }
         return first.isLowercase
     }
 

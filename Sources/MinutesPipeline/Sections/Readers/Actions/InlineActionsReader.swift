@@ -114,7 +114,7 @@ struct InlineActionsReader: SectionReader {
         var k = i - 1
         while k >= 0, out.count < 10 {
             let l = lines[k]
-            if let next = out.first ?? Optional(lines[i]), l.page == next.page, next.box.y0 - l.box.y1 > max(l.box.height, next.box.height) * 0.9 { break }
+            if let next = out.first ?? Optional(lines[i]), !Paragraphs.closeBelow(l, next) { break }
             if l.bold || ItemNumber.leading(l) != nil && out.count > 0 { out.insert(l, at: 0); break }
             out.insert(l, at: 0)
             if Paragraphs.startsBullet(l) { break }
@@ -123,10 +123,9 @@ struct InlineActionsReader: SectionReader {
         return out.filter { !$0.bold || out.count == 1 }
     }
 
+    /// `b` goes on with the action above: the same paragraph, and not another action line.
     static func continuesParagraph(_ a: Line, _ b: Line) -> Bool {
-        guard !Paragraphs.startsBullet(b), ItemNumber.leading(b) == nil, !b.bold else { return false }
-        if a.page != b.page { return true }
-        return b.box.y0 - a.box.y1 < max(a.box.height, b.box.height) * 0.8 && b.text.range(ofRegex: actionLine) == nil
+        Paragraphs.continues(a, into: b) && (a.page != b.page || b.text.range(ofRegex: actionLine) == nil)
     }
 
     static func makeAction(_ text: String, item: String?, lines used: [Line]) -> Action {

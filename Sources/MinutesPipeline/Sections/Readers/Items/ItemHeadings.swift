@@ -69,8 +69,7 @@ enum ItemHeadings {
 
     /// "…Meeting held on" over "28 August 2014": a heading cut after a joining word goes on.
     static func titleContinues(_ title: String, _ line: Line, _ next: Line) -> Bool {
-        guard next.page == line.page, next.box.y0 - line.box.y1 < line.box.height * 0.8 else { return false }
-        guard !Paragraphs.startsBullet(next) else { return false }
+        guard next.page == line.page, Paragraphs.closeBelow(line, next), !Paragraphs.startsBullet(next) else { return false }
         let last = title.split(separator: " ").last.map { $0.lowercased() } ?? ""
         return unfinished.contains(last)
     }

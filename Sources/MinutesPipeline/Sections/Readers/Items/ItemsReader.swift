@@ -103,7 +103,7 @@ struct ItemsReader: SectionReader {
                     // A heading that breaks onto a second line.
                     var consumedNext = 0
                     if title.isEmpty, i + 1 < lines.count, lines[i + 1].page == l.page, ItemNumber.leading(lines[i + 1]) == nil,
-                       lines[i + 1].box.y0 - l.box.y1 < l.box.height * 1.5 {
+                       lines[i + 1].box.y0 - l.box.y1 < l.box.height * Layout.stackedGap {
                         title = lines[i + 1].segments.first?.text ?? ""
                         consumedNext = 1
                     }

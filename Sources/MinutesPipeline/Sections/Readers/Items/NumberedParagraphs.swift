@@ -16,7 +16,7 @@ enum NumberedParagraphs {
             guard let n = context.numbers[i], let v = Int(n.number), !n.rest.isEmpty,
                   let first = lines[i].words.first?.text, first.hasSuffix(".") || first.hasSuffix(")") else { continue }
             if let last = starts.last {
-                guard v == last.number + 1, abs(lines[i].box.x0 - lines[last.index].box.x0) <= 6 else { continue }
+                guard v == last.number + 1, abs(lines[i].box.x0 - lines[last.index].box.x0) <= Layout.sameColumn * Layout.em(lines[i]) else { continue }
             } else {
                 guard v == 1 else { continue }
             }

@@ -41,8 +41,8 @@ struct MeetingFieldsReader: SectionReader {
             let l = lines[k]
             let prev = lines[k - 1]
             if context.labels[k] != nil { break }
-            if abs(l.box.x0 - x) > 6 { break }
-            if l.box.y0 - prev.box.y1 > max(prev.box.height, l.box.height) * 1.3 { break }
+            if abs(l.box.x0 - x) > Layout.sameColumn * Layout.em(l) { break }
+            if Layout.gap(prev, l) > Layout.fieldValueGap { break }
             out.append(k)
             k += 1
         }
@@ -103,7 +103,7 @@ struct MeetingFieldsReader: SectionReader {
     static func nameAbove(_ i: Int, in context: SectionContext) -> (name: String, source: Provenance)? {
         let lines = context.lines
         guard i > 0, lines[i - 1].page == lines[i].page, let label = lines[i].segments.first?.box,
-              lines[i].box.y0 - lines[i - 1].box.y1 < lines[i].box.height * 1.5,
+              lines[i].box.y0 - lines[i - 1].box.y1 < lines[i].box.height * Layout.stackedGap,
               let seg = lines[i - 1].segments.first(where: { $0.box.x0 < label.x1 && $0.box.x1 > label.x0 }) else { return nil }
         // Letterheads set names in capitals: "BETTY BRYANT-BROWN" → "Betty Bryant-Brown".
         var text = seg.text.trimmed

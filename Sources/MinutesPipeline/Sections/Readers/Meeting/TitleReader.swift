@@ -94,10 +94,11 @@ struct TitleReader: SectionReader {
             if let o = organisationLine, let org = out.meeting.organisation, let t = out.meeting.title,
                t.range(ofRegex: Self.meetingKind) != nil,
                lines[o].page == lines[best.index].page, lines[best.index].box.y0 > lines[o].box.y0,
-               lines[best.index].box.y0 - lines[o].box.y1 < lines[o].box.height * 1.5 {
+               lines[best.index].box.y0 - lines[o].box.y1 < lines[o].box.height * Layout.stackedGap {
                 out.set(.title, org + " " + t, from: [lines[o], lines[best.index]])
             }
-        } else if out.meeting.title == nil, let header = context.runningText.first(where: { $0.page == context.firstPage && $0.box.y0 < 120 }) {
+        } else if out.meeting.title == nil,
+                  let header = context.runningText.first(where: { $0.page == context.firstPage && $0.box.y0 < context.pageHeight($0.page) * Layout.headerBand }) {
             let t = HeadingText.cleanTitle(header.text, order: order)
             if t.count >= 4 {
                 out.set(.title, t, from: [header])
@@ -122,7 +123,7 @@ struct TitleReader: SectionReader {
     static func leadingRun(_ l: Line) -> String {
         var runs: [[Segment]] = []
         for seg in l.segments {
-            if let last = runs.last?.last, seg.box.x0 - last.box.x1 <= max(l.fontSize, 8) * 3 {
+            if let last = runs.last?.last, seg.box.x0 - last.box.x1 <= max(l.fontSize, 8) * Layout.runGap {
                 runs[runs.count - 1].append(seg)
             } else {
                 runs.append([seg])
@@ -141,14 +142,14 @@ struct TitleReader: SectionReader {
         let lines = context.lines
         let base = lines[i]
         func sameType(_ l: Line) -> Bool {
-            l.page == base.page && l.bold == base.bold && abs(l.fontSize - base.fontSize) <= max(1, base.fontSize * 0.1)
+            l.page == base.page && l.bold == base.bold && abs(l.fontSize - base.fontSize) <= max(1, base.fontSize * Layout.sameSize)
         }
         // Pieces on the same row, left to right.
         func row(_ k: Int) -> [Int] {
             let l = lines[k]
             return header.filter { j in
                 j == k || sameType(lines[j]) && lines[j].box.verticalOverlap(l.box) > 0.5
-                    && min(abs(lines[j].box.x0 - l.box.x1), abs(l.box.x0 - lines[j].box.x1)) < l.fontSize * 4
+                    && min(abs(lines[j].box.x0 - l.box.x1), abs(l.box.x0 - lines[j].box.x1)) < l.fontSize * Layout.titlePieceGap
             }.sorted { lines[$0].box.x0 < lines[$1].box.x0 }
         }
         func text(_ r: [Int]) -> String { r.map { lines[$0].text.trimmed }.joined(separator: " ") }
@@ -163,7 +164,7 @@ struct TitleReader: SectionReader {
                 let near = step < 0 ? rows.first.flatMap { $0.first } : rows.last.flatMap { $0.first }
                 guard let n = near, candidates.contains(k), sameType(lines[k]) else { break }
                 let gap = step < 0 ? lines[n].box.y0 - lines[k].box.y1 : lines[k].box.y0 - lines[n].box.y1
-                guard gap < lines[k].box.height * 0.9, text([k]).range(ofRegex: meetingWord) != nil,
+                guard gap < lines[k].box.height * Layout.paragraphGap, text([k]).range(ofRegex: meetingWord) != nil,
                       text(rows.flatMap { $0 }).range(ofRegex: meetingWord) != nil else { break }
                 if step < 0 { rows.insert(row(k), at: 0) } else { rows.append(row(k)) }
                 p += step

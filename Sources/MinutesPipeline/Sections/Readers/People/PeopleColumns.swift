@@ -39,7 +39,7 @@ enum PeopleColumns {
             let l = lines[k]
             if k > start {
                 let prev = lines[k - 1]
-                if l.page != prev.page || l.box.y0 - prev.box.y1 > max(l.box.height, prev.box.height) * 2.5 { break }
+                if l.page != prev.page || Layout.gap(prev, l) > Layout.sideBySideListGap { break }
             }
             var ls: [Segment] = [], rs: [Segment] = []
             var crosses = false

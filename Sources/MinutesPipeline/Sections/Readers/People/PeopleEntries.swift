@@ -31,7 +31,7 @@ enum PeopleEntries {
         // A line that runs to the right edge of the list is a paragraph wrapping mid-entry.
         let rightEdge = (valueLines + block).map(\.box.x1).max() ?? 0
         func runsToEdge(_ l: Line, _ next: Line) -> Bool {
-            (l.box.x1 > rightEdge - 25 || context.wraps(l, into: next)) && !l.text.hasSuffix(")") && !l.text.hasSuffix(";")
+            (l.box.x1 > rightEdge - Layout.listEdgeSlack * Layout.em(l) || context.wraps(l, into: next)) && !l.text.hasSuffix(")") && !l.text.hasSuffix(";")
         }
         for (k, l) in block.enumerated() where l.text.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil {
             let wraps = k > 0 ? continuesPerson(block[k - 1], l) || (block.count > 1 && runsToEdge(block[k - 1], l))
@@ -168,7 +168,7 @@ enum PeopleEntries {
                 var row = last
                 for seg in l.segments {
                     guard let j = row.boxes.indices.min(by: { abs(row.boxes[$0].x0 - seg.box.x0) < abs(row.boxes[$1].x0 - seg.box.x0) }),
-                          abs(row.boxes[j].x0 - seg.box.x0) < 20 else { continue }
+                          abs(row.boxes[j].x0 - seg.box.x0) < Layout.cellAlignment * Layout.em(l) else { continue }
                     row.texts[j] += " " + seg.text
                     // "(CM" cut at the page's edge.
                     if row.texts[j].filter({ $0 == "(" }).count > row.texts[j].filter({ $0 == ")" }).count { row.texts[j] += ")" }

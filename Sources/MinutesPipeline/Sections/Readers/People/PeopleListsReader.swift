@@ -48,8 +48,8 @@ struct PeopleListsReader: SectionReader {
                 if context.labels[k] != nil || context.numbers[k] != nil && (Paragraphs.startsBullet(l) == false) && context.numbers[k]?.rest.isEmpty == false { break }
                 // A list split from a neighbouring column keeps a row's gap where that
                 // column's entry ran onto a second line: a person a row further down still counts.
-                let gap = l.box.y0 - prev.box.y1, height = max(l.box.height, prev.box.height)
-                if l.page == prev.page, gap > height * 2.2, !(gap < height * 3.2 && Self.looksLikePersonLine(l)) { break }
+                let gap = Layout.gap(prev, l)
+                if l.page == prev.page, gap > Layout.listBreakGap, !(gap < Layout.listRowGap && Self.looksLikePersonLine(l)) { break }
                 if l.bold && !Paragraphs.startsBullet(l) && PeopleParsing.parse(segments: l.segments.map(\.text)) == nil { break }
                 // "HNP = Horsley Neighbourhood Plan": a key to abbreviations ends it.
                 if l.text.contains(" = ") { break }
@@ -58,17 +58,19 @@ struct PeopleListsReader: SectionReader {
                 if Self.vocabulary.agendaWords.contains(where: StripRunningText.key(l.text).hasPrefix) || Self.isMarker(l.text) { break }
                 // In an outline the heading is itself a bullet ("o Commissioners Absent: …"):
                 // a bullet set further left is the outer list's next entry, not a name.
-                if Self.opensOutlineEntry(line), Self.opensOutlineEntry(l), l.box.x0 < line.box.x0 - 10 { break }
+                let em = Layout.em(l)
+                if Self.opensOutlineEntry(line), Self.opensOutlineEntry(l), l.box.x0 < line.box.x0 - Layout.outdent * em { break }
                 // Indented under a value column: stay with it; a prose paragraph ends the list.
                 // A running list wraps back to the label's margin, as a paragraph does.
                 let above = lines[block.last ?? i]
                 let continues = PeopleEntries.continuesPerson(above, l) || context.wraps(above, into: l) && !above.text.hasSuffix(".")
-                if let x = h.valueX, abs(l.box.x0 - x) > 8, !Paragraphs.startsBullet(l), !(abs(l.box.x0 - labelX) <= 6 && continues) { break }
+                if let x = h.valueX, abs(l.box.x0 - x) > Layout.valueColumn * em, !Paragraphs.startsBullet(l),
+                   !(abs(l.box.x0 - labelX) <= Layout.sameColumn * em && continues) { break }
                 let apologiesSentence = l.text.range(ofRegex: Self.apologySentence) != nil
                 if !Self.looksLikePersonLine(l) && !continues && !apologiesSentence { break }
                 // A bulleted list ends at the first line that is neither a bullet nor a wrap.
                 // A line that starts left of the list's entries is body text again.
-                if let first = block.first, l.box.x0 < lines[first].box.x0 - 10, !continues { break }
+                if let first = block.first, l.box.x0 < lines[first].box.x0 - Layout.outdent * em, !continues { break }
                 // (OCR may drop a bullet, so an entry shaped like "Name, Role" still belongs.)
                 if let first = block.first, Paragraphs.startsBullet(lines[first]), !Paragraphs.startsBullet(l), !continues,
                    !(l.text.contains(",") || l.text.contains("(")) || l.text.split(separator: " ").count > 14 { break }

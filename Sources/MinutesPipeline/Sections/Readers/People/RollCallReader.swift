@@ -38,12 +38,13 @@ struct RollCallReader: SectionReader {
         var k = i + 1
         while k < lines.count, k < i + 80 {
             let row = lines[k]
-            guard row.segments.count >= 2, let status = row.segments.first(where: { abs($0.box.x0 - statusX) < 25 })?.text.lowercased() else { break }
+            let reach = Layout.statusColumn * Layout.em(row)
+            guard row.segments.count >= 2, let status = row.segments.first(where: { abs($0.box.x0 - statusX) < reach })?.text.lowercased() else { break }
             let nameSeg = row.segments[0].text
             let role = titleX.flatMap { tx in
-                row.segments.dropFirst().filter { abs($0.box.x0 - statusX) >= 25 }.min(by: { abs($0.box.midX - tx) < abs($1.box.midX - tx) })?.text
+                row.segments.dropFirst().filter { abs($0.box.x0 - statusX) >= reach }.min(by: { abs($0.box.midX - tx) < abs($1.box.midX - tx) })?.text
             }
-            let person = Person(name: nameSeg, role: role, group: "Roll call: \(row.segments.first(where: { abs($0.box.x0 - statusX) < 25 })?.text ?? "")",
+            let person = Person(name: nameSeg, role: role, group: "Roll call: \(row.segments.first(where: { abs($0.box.x0 - statusX) < reach })?.text ?? "")",
                                 page: row.page, box: row.box.array)
             if v.absentStatuses.contains(where: status.hasPrefix) {
                 absent.append(person)
