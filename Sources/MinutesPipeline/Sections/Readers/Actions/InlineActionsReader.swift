@@ -123,9 +123,10 @@ struct InlineActionsReader: SectionReader {
         return out.filter { !$0.bold || out.count == 1 }
     }
 
-    /// `b` goes on with the action above: the same paragraph, and not another action line.
+    /// `b` goes on with the action above: the same paragraph, and not another action line
+    /// (on this page or at the top of the next).
     static func continuesParagraph(_ a: Line, _ b: Line) -> Bool {
-        Paragraphs.continues(a, into: b) && (a.page != b.page || b.text.range(ofRegex: actionLine) == nil)
+        Paragraphs.continues(a, into: b) && b.text.range(ofRegex: actionLine) == nil
     }
 
     static func makeAction(_ text: String, item: String?, lines used: [Line]) -> Action {
