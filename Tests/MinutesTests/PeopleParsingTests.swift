@@ -59,7 +59,7 @@ final class PeopleParsingTests: XCTestCase {
 }
 
 /// Section classification on lines built by hand.
-final class SectionClassifierTests: XCTestCase {
+final class ClassifySectionsTests: XCTestCase {
     func line(_ y: Double, _ cells: [(Double, String)], bold: Bool = false, page: Int = 1) -> Line {
         makeLine(page: page, y: y, cells, bold: bold)
     }

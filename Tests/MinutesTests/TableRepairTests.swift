@@ -88,6 +88,22 @@ final class TableRepairTests: XCTestCase {
         XCTAssertEqual(doc.lines.map(\.text), ["3. Budget", "4. Grants"])
     }
 
+    /// Two header phrases for one role joined by "&" are one column ("Meeting date & action
+    /// number"), also when the header breaks after the "&"; phrases for two roles stay two.
+    func testHeaderPhrasesJoinedByAnAmpersand() throws {
+        let matcher = HeaderMatcher()
+        let one = [line(1, 100, [(40, "Meeting date & action number"), (250, "Action"), (420, "Owner")], bold: true)]
+        XCTAssertEqual(matcher.match(one, at: 0, pageWidth: 595)?.columns.map(\.role), [.ref, .action, .owner])
+        XCTAssertEqual(matcher.match(one, at: 0, pageWidth: 595)?.columns.first?.header, "Meeting date & action number")
+        let broken = [line(1, 100, [(40, "Meeting date &"), (250, "Action"), (420, "Owner")], bold: true),
+                      line(1, 111, [(40, "action number")], bold: true)]
+        let m = matcher.match(broken, at: 0, pageWidth: 595)
+        XCTAssertEqual(m?.lineCount, 2)
+        XCTAssertEqual(m?.columns.first?.header, "Meeting date & action number")
+        let two = [line(1, 100, [(40, "Ref"), (80, "Action"), (300, "Owner & Date"), (480, "Status")], bold: true)]
+        XCTAssertEqual(matcher.match(two, at: 0, pageWidth: 595)?.columns.map(\.role), [.ref, .action, .owner, .due, .status])
+    }
+
     func testRepeatedHeaderOnTheNextPageIsNotARow() throws {
         let doc = try run([
             line(1, 100, header, bold: true),
