@@ -65,6 +65,11 @@ enum Layout {
     static let initialsColumnStart = 0.72
     /// A margin column of action statuses stands past this share: statuses are wider.
     static let statusColumnStart = 0.55
+    /// Initials in a margin column start within this many ems of the column's median edge:
+    /// they are set flush left, and a scan drifts a couple of ems down a page.
+    static let initialsAlignment = 2.5
+    /// Statuses in a margin column start within this: flush left, printed from a table.
+    static let statusAlignment = 1.5
     /// A lone "ACTION" header right of this share of the page width heads a margin column.
     static let marginHeaderStart = 0.6
 

@@ -89,9 +89,7 @@ public struct RepairTables: Stage {
     /// A right-hand column of owner initials with no heading: at least three lines end, far
     /// right, in a run of initials ("AW", "SG/NS") at about the same x, beside body text.
     static let initialsColumn = MarginColumn(
-        startsPast: Layout.initialsColumnStart,
-        // Initials are set flush left in their column, within a couple of ems.
-        alignment: 2.5, minimumEntries: 3, proseWords: 4,
+        startsPast: Layout.initialsColumnStart, alignment: Layout.initialsAlignment, minimumEntries: 3, proseWords: 4,
         isEntry: { last in
             last.words.allSatisfy({ isInitialsGroup($0.text) || ["/", "&", ","].contains($0.text) })
                 && last.words.contains(where: { isInitialsGroup($0.text) })

@@ -17,9 +17,7 @@ enum StatusLog {
 
     /// A status word or two at the right of the line: "New", "Carried", "In progress".
     static let statusColumn = MarginColumn(
-        startsPast: Layout.statusColumnStart,
-        // Statuses start flush left in their column: a little over an em of drift.
-        alignment: 1.5, minimumEntries: 4, proseWords: 3,
+        startsPast: Layout.statusColumnStart, alignment: Layout.statusAlignment, minimumEntries: 4, proseWords: 3,
         isEntry: { last in
             let t = last.text.lowercased()
             return statuses.contains(where: { t == $0 || t.hasPrefix($0 + " ") })

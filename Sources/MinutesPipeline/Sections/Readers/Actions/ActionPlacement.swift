@@ -16,6 +16,7 @@ enum ActionPlacement {
             var a = a
             guard let p = a.page else { return a }
             let y = a.box?[1] ?? 0
+            // (Two points of slack: an action on the heading's own line is under that item.)
             if let owner = starts.last(where: { $0.page < p || $0.page == p && $0.y <= y + 2 }) { a.item = owner.number }
             return a
         }
