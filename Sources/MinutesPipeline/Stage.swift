@@ -111,6 +111,9 @@ public struct WorkingDocument: Sendable {
     public var tableActions: [Action] = []
     /// Numeric date order the document uses, settled by section classification.
     public var dateOrder: DateParsing.Order = .dayFirst
+    /// What the section readers shared and found (lines as read, labels, numbering, the
+    /// lines each reader took), left by `classify-sections`.
+    public var sections: SectionContext?
     public var minutes: Minutes
     public var diagnostics: [Diagnostic] = []
 
@@ -165,7 +168,7 @@ public struct Pipeline: Sendable {
 public enum StageRegistry {
     /// Changes whenever a stage reads documents differently, so a batch re-converts what an
     /// older build produced instead of skipping it as done. Bump it with every such change.
-    public static let codeVersion = "2026.12.02-1"
+    public static let codeVersion = "2026.12.02-10"
 
     public static let defaultStageNames = [
         "extract-text", "build-lines", "strip-running-text", "repair-tables",

@@ -82,3 +82,17 @@ final class DateParsingTests: XCTestCase {
         XCTAssertNil(DateParsing.times(in: "item 12 of 2017").start)
     }
 }
+
+/// A date's range points into the text it was found in, whatever OCR's quote marks for a
+/// superscript ordinal were normalised to while reading it.
+final class DateRangeTests: XCTestCase {
+    func testRangesPointIntoTheOriginalTextAfterAQuoteOrdinal() {
+        for text in ["Held on 27’ April 2017 in the Annex", "Held on 27’’ April 2017 in the Annex", "Held on 27\" April 2017 in the Annex"] {
+            guard let d = DateParsing.first(in: text) else { XCTFail("no date in \(text)"); continue }
+            XCTAssertEqual(d.iso, "2017-04-27")
+            XCTAssertEqual(String(text[d.range]).hasSuffix("April 2017"), true, "range '\(text[d.range])' in \(text)")
+            XCTAssertEqual(String(text[d.range]).hasPrefix("27"), true, "range '\(text[d.range])' in \(text)")
+            XCTAssertEqual(String(text[d.range.upperBound...]), " in the Annex")
+        }
+    }
+}

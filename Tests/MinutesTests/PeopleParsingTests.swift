@@ -51,7 +51,7 @@ final class PeopleParsingTests: XCTestCase {
     }
 
     func testRunningListsOfPeople() {
-        let entries = SectionClassifier.splitList("Office of the Kent Police and Crime Commissioner: Matthew Scott (Police and Crime Commissioner), Adrian Harper (Chief of Staff) Kent Police: Chief Constable Alan Pughsley, Assistant Chief Constable Jo Shiner")
+        let entries = PeopleEntries.splitList("Office of the Kent Police and Crime Commissioner: Matthew Scott (Police and Crime Commissioner), Adrian Harper (Chief of Staff) Kent Police: Chief Constable Alan Pughsley, Assistant Chief Constable Jo Shiner")
         XCTAssertEqual(entries.map(\.1), ["Matthew Scott (Police and Crime Commissioner)", "Adrian Harper (Chief of Staff)",
                                          "Chief Constable Alan Pughsley", "Assistant Chief Constable Jo Shiner"])
         XCTAssertEqual(entries.last?.0, "Kent Police")
@@ -59,14 +59,13 @@ final class PeopleParsingTests: XCTestCase {
 }
 
 /// Section classification on lines built by hand.
-final class SectionClassifierTests: XCTestCase {
+final class ClassifySectionsTests: XCTestCase {
     func line(_ y: Double, _ cells: [(Double, String)], bold: Bool = false, page: Int = 1) -> Line {
         makeLine(page: page, y: y, cells, bold: bold)
     }
 
-    func classify(_ lines: [Line]) -> SectionClassifier {
-        var c = SectionClassifier(lines: lines, runningText: [], stage: "classify-sections")
-        c.classify()
+    func classify(_ lines: [Line]) -> SectionFindings {
+        let c = ClassifySections.read(lines).found
         return c
     }
 
@@ -130,7 +129,7 @@ final class SectionClassifierTests: XCTestCase {
     }
 
     func testMeetingTitlesLoseMinutesDatesAndPlaces() {
-        func clean(_ s: String) -> String { SectionClassifier.cleanTitle(s, order: .dayFirst) }
+        func clean(_ s: String) -> String { HeadingText.cleanTitle(s, order: .dayFirst) }
         XCTAssertEqual(clean("DRAFT Minutes of the Police and Crime Board, 5th June 2019"), "Police and Crime Board")
         XCTAssertEqual(clean("Monthly Assurance Meeting May 2016 – Meeting Notes"), "Monthly Assurance Meeting")
         XCTAssertEqual(clean("Minutes of the Meeting of the Finance Committee held on Tuesday 4 March 2024 at 7pm"), "Finance Committee")
@@ -140,7 +139,7 @@ final class SectionClassifierTests: XCTestCase {
     }
 
     func testVenueIsWhatFollowsTheDateAndTimes() {
-        func venue(_ s: String) -> String? { SectionClassifier.venueAfterDate(s, order: .dayFirst) }
+        func venue(_ s: String) -> String? { Venues.afterDate(s, order: .dayFirst) }
         XCTAssertEqual(venue("27th April 2017, 09:30 – 12:00, OPCC Conference Room, Hoffmanns Way"), "OPCC Conference Room, Hoffmanns Way")
         XCTAssertEqual(venue("Thursday 29 September 2014 9:00am, PCC's Conference Room, Hoffmanns Way"), "PCC's Conference Room, Hoffmanns Way")
         XCTAssertEqual(venue("Tuesday 4 March 2024 at 7pm in the Village Hall"), "the Village Hall")

@@ -69,6 +69,41 @@ final class TableRepairTests: XCTestCase {
         XCTAssertEqual(doc.tableActions.map { $0.dueText ?? "" }, ["May 2017", "October 2017", "June 2017"])
     }
 
+    /// A profile names an item column ("Agenda Ref": item): its words are the item's number
+    /// and heading, kept in the flow and giving each action its item, as the built-in
+    /// "Item" header does.
+    func testAProfilesItemColumnKeepsItsWords() throws {
+        var options = PipelineOptions()
+        options.columnHeaders = ["Agenda Ref": .item]
+        var doc = WorkingDocument(input: try InputDocument(fileName: "t.pdf", data: Data("%PDF-1.4".utf8)), options: options)
+        doc.pages = [Page(number: 1, width: 595, height: 842, words: [])]
+        doc.lines = [
+            line(1, 100, [(40, "Agenda Ref"), (300, "Action"), (420, "Owner")], bold: true),
+            line(1, 120, [(40, "3."), (60, "Budget"), (300, "Circulate the report"), (420, "AB")]),
+            line(1, 140, [(40, "4."), (60, "Grants"), (300, "Write to the trust"), (420, "CD")]),
+        ]
+        try RepairTables().run(&doc)
+        XCTAssertEqual(doc.tableActions.map(\.description), ["Circulate the report", "Write to the trust"])
+        XCTAssertEqual(doc.tableActions.map(\.item), ["3", "4"])
+        XCTAssertEqual(doc.lines.map(\.text), ["3. Budget", "4. Grants"])
+    }
+
+    /// Two header phrases for one role joined by "&" are one column ("Meeting date & action
+    /// number"), also when the header breaks after the "&"; phrases for two roles stay two.
+    func testHeaderPhrasesJoinedByAnAmpersand() throws {
+        let matcher = HeaderMatcher()
+        let one = [line(1, 100, [(40, "Meeting date & action number"), (250, "Action"), (420, "Owner")], bold: true)]
+        XCTAssertEqual(matcher.match(one, at: 0, pageWidth: 595)?.columns.map(\.role), [.ref, .action, .owner])
+        XCTAssertEqual(matcher.match(one, at: 0, pageWidth: 595)?.columns.first?.header, "Meeting date & action number")
+        let broken = [line(1, 100, [(40, "Meeting date &"), (250, "Action"), (420, "Owner")], bold: true),
+                      line(1, 111, [(40, "action number")], bold: true)]
+        let m = matcher.match(broken, at: 0, pageWidth: 595)
+        XCTAssertEqual(m?.lineCount, 2)
+        XCTAssertEqual(m?.columns.first?.header, "Meeting date & action number")
+        let two = [line(1, 100, [(40, "Ref"), (80, "Action"), (300, "Owner & Date"), (480, "Status")], bold: true)]
+        XCTAssertEqual(matcher.match(two, at: 0, pageWidth: 595)?.columns.map(\.role), [.ref, .action, .owner, .due, .status])
+    }
+
     func testRepeatedHeaderOnTheNextPageIsNotARow() throws {
         let doc = try run([
             line(1, 100, header, bold: true),

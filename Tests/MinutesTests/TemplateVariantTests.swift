@@ -10,8 +10,7 @@ final class TemplateVariantTests: XCTestCase {
     }
 
     func items(_ lines: [Line]) -> [String] {
-        var c = SectionClassifier(lines: lines, runningText: [], stage: "classify-sections")
-        c.classify()
+        let c = ClassifySections.read(lines).found
         return c.items.map { "\($0.number ?? "-") \($0.title ?? "-")" }
     }
 
@@ -118,8 +117,7 @@ final class TemplateVariantTests: XCTestCase {
             line(365, [(90, "Welcome and Introductions")], bold: true),
             line(383, [(90, "The Chair welcomed all attendees, and noted apologies.")]),
         ])
-        var c = SectionClassifier(lines: lines, runningText: [], stage: "classify-sections")
-        c.classify()
+        let c = ClassifySections.read(lines).found
         XCTAssertEqual(c.attendees.map(\.name), ["Francis Maude", "Nigel Shadbolt", "Tom Steinberg", "Kitty von Bertele",
                                                  "Will Cavendish", "Cass Chideock", "Tim Kelsey", "Jane Sigley", "Charlie Ewen"])
         XCTAssertEqual(c.apologies.map(\.name), ["Tim Berners-Lee", "Rufus Pollock"])
@@ -139,15 +137,14 @@ final class TemplateVariantTests: XCTestCase {
     /// Minutes kept as numbered paragraphs with no headings: the paragraphs are the items,
     /// untitled, with a warning; one that happened to read like a heading does not stand alone.
     func testNumberedParagraphsWithoutHeadings() {
-        var c = SectionClassifier(lines: [
+        let c = ClassifySections.read([
             line(100, [(72, "1."), (90, "KK presented a proposal for an outline schedule to deliver the plan")]),
             line(115, [(90, "in March 2015. General agreement that this was a good start.")]),
             line(130, [(72, "2."), (90, "KK advised the group that the December SDC Development")]),
             line(145, [(90, "Control Committee meeting will discuss the updated Local Plan.")]),
             line(160, [(72, "3."), (90, "AC advised the group that he has reviewed a number of plans.")]),
             line(175, [(90, "It was agreed that the plans would be sent to the group.")]),
-        ], runningText: [], stage: "classify-sections")
-        c.classify()
+        ]).found
         XCTAssertEqual(c.items.map { $0.number ?? "-" }, ["1", "2", "3"])
         XCTAssertEqual(c.items.map(\.title), [nil, nil, nil])
         XCTAssertTrue(c.items[2].text.hasPrefix("AC advised the group"))
@@ -166,9 +163,8 @@ final class TemplateVariantTests: XCTestCase {
         XCTAssertEqual(DateParsing.monthOnly(in: "Nov (3/4?)", reference: "2014-10-19")?.iso, "2014-11")
     }
 
-    func classified(_ lines: [Line]) -> SectionClassifier {
-        var c = SectionClassifier(lines: lines, runningText: [], stage: "classify-sections")
-        c.classify()
+    func classified(_ lines: [Line]) -> SectionFindings {
+        let c = ClassifySections.read(lines).found
         return c
     }
 
@@ -216,10 +212,10 @@ final class TemplateVariantTests: XCTestCase {
 
     /// Action logs name the owner as the sentence's subject, often a team.
     func testOwnerIsTheSubjectOfTheAction() {
-        XCTAssertEqual(SectionClassifier.ownerSubject("Cabinet Office Transparency Team to work with the Home Office"), "Cabinet Office Transparency Team")
-        XCTAssertEqual(SectionClassifier.ownerSubject("Home Office team to share the site analytics"), "Home Office team")
-        XCTAssertEqual(SectionClassifier.ownerSubject("JN/AC to investigate feasibility"), "JN/AC")
-        XCTAssertNil(SectionClassifier.ownerSubject("It was agreed to defer the item"))
+        XCTAssertEqual(ActionText.ownerSubject("Cabinet Office Transparency Team to work with the Home Office"), "Cabinet Office Transparency Team")
+        XCTAssertEqual(ActionText.ownerSubject("Home Office team to share the site analytics"), "Home Office team")
+        XCTAssertEqual(ActionText.ownerSubject("JN/AC to investigate feasibility"), "JN/AC")
+        XCTAssertNil(ActionText.ownerSubject("It was agreed to defer the item"))
         XCTAssertEqual(DateParsing.first(in: "Mar-2011")?.iso, "2011-03")
     }
 
@@ -410,7 +406,7 @@ final class TemplateVariantTests: XCTestCase {
             line(156, [(72, "PRESENT: Shellina Prendergast (Chair), Paul Bartlett (Vice-Chair), David Brazier")]),
         ])
         XCTAssertEqual(kent.meeting.venue, "Darent Room, Sessions House, County Hall, Maidstone")
-        XCTAssertEqual(SectionClassifier.venue(inSentence: "MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions House, Maidstone on Thursday, "),
+        XCTAssertEqual(Venues.inSentence("MINUTES of a meeting of the Cabinet held in the Council Chamber, Sessions House, Maidstone on Thursday, "),
                        "Council Chamber, Sessions House, Maidstone")
     }
 
@@ -483,7 +479,7 @@ final class TemplateVariantTests: XCTestCase {
     /// A US city council: surnames after "Councilmembers Present:", a civic title before a
     /// surname ("Mayor Lee"), offices before full names ("City Manager Tom Hill").
     func testCouncilmembersBySurnameAndStaffByOffice() {
-        var c = SectionClassifier(lines: [
+        let c = ClassifySections.read([
             line(50, [(200, "CITY OF SPRINGFIELD")], bold: true),
             line(65, [(180, "CITY COUNCIL REGULAR MEETING MINUTES")], bold: true),
             line(80, [(200, "February 13, 2024 – 6:00 PM")]),
@@ -492,9 +488,7 @@ final class TemplateVariantTests: XCTestCase {
             line(165, [(100, "Councilmembers Absent: Davis")]),
             line(180, [(100, "Staff Present: City Manager Tom Hill, City Clerk Ann Ross")]),
             line(205, [(72, "2."), (100, "CONSENT CALENDAR")], bold: true),
-        ], runningText: [], stage: "classify-sections")
-        c.order = .monthFirst
-        c.classify()
+        ], order: .monthFirst).found
         XCTAssertEqual(c.attendees.map(\.name), ["Adams", "Baker", "Chen", "Lee", "Tom Hill", "Ann Ross"])
         XCTAssertEqual(c.attendees.map(\.role), [nil, nil, nil, "Mayor", "City Manager", "City Clerk"])
         XCTAssertEqual(c.apologies.map(\.name), ["Davis"])

@@ -35,16 +35,33 @@ public struct BuildLines: Stage {
                 rowBoxes.append(w.box)
             }
         }
-        var lines = rows.map { row -> Line in
+        let lines = rows.map { row -> Line in
             let sorted = row.sorted { $0.box.x0 < $1.box.x0 }
             return Line(page: page.number, segments: segments(sorted))
         }
-        lines.sort { a, b in
-            let ra = a.box, rb = b.box
-            if ra.verticalOverlap(rb) > 0.6 { return ra.x0 < rb.x0 }
-            return ra.midY < rb.midY
+        return inReadingOrder(lines)
+    }
+
+    /// Lines that share most of their height with each other stand side by side.
+    static let sideBySideOverlap = 0.6
+
+    /// Top to bottom, and left to right within a row: lines are taken down the page by
+    /// their tops, and each joins the row above when it overlaps every line of it by
+    /// `sideBySideOverlap`. Comparing pairs directly (overlap, then x; else y) is not a
+    /// strict weak order — a overlaps b, b overlaps c, a is clear of c — and the sort's
+    /// result then depends on the order the lines arrived in. Tops, not middles: a tall
+    /// line (a scanned logo read as a word) starts the row it rises into.
+    static func inReadingOrder(_ lines: [Line]) -> [Line] {
+        let down = lines.sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+        var rows: [[Line]] = []
+        for l in down {
+            if let row = rows.last, row.allSatisfy({ $0.box.verticalOverlap(l.box) > sideBySideOverlap }) {
+                rows[rows.count - 1].append(l)
+            } else {
+                rows.append([l])
+            }
         }
-        return lines
+        return rows.flatMap { row in row.sorted { ($0.box.x0, $0.box.midY) < ($1.box.x0, $1.box.midY) } }
     }
 
     /// Two words on one baseline never cover the same x; if they do, they belong to two

@@ -45,7 +45,7 @@ public struct ResolveOwners: Stage {
                     if d.yearInferred {
                         doc.note(name, .info, page: a.page, "due date '\(dueText)' has no year; \(d.iso.prefix(4)) taken from the meeting date")
                     }
-                } else if dueText.range(ofRegex: #"(?i)next (meeting|board|committee)"#) != nil,
+                } else if dueText.range(ofRegex: Self.nextSittingAnywhere) != nil,
                           let next = doc.minutes.nextMeeting?.date {
                     a.due = next
                     doc.note(name, .info, page: a.page, "due '\(dueText)' read as the next meeting's date \(next)")
@@ -59,14 +59,20 @@ public struct ResolveOwners: Stage {
 
     /// The date after "by", "before" or "no later than" in an action's text, or "the next
     /// meeting": only where the date follows the word at once.
+    static let vocabulary = Vocabulary.shared
+    static let deadlineLead = #"(?i)\b(\#(Vocabulary.alternation(vocabulary.deadlineWords)))\s+(the\s+)?(end\s+of\s+(the\s+)?)?"#
+    /// "next meeting", "next Board": the next sitting, as a due date.
+    static let nextSittingAnywhere = #"(?i)(\#(Vocabulary.alternation(vocabulary.nextWords))) (\#(Vocabulary.alternation(vocabulary.sittings)))"#
+    static let nextSitting = #"(?i)^"# + nextSittingAnywhere.dropFirst(4)
+
     static func deadline(in text: String, order: DateParsing.Order) -> String? {
-        guard text.includesFolded("by") || text.includesFolded("before") || text.includesFolded("later than") else { return nil }
-        for r in text.ranges(ofRegex: #"(?i)\b(by|before|no later than)\s+(the\s+)?(end\s+of\s+(the\s+)?)?"#) {
+        guard vocabulary.deadlineWords.contains(where: text.includesFolded) else { return nil }
+        for r in text.ranges(ofRegex: deadlineLead) {
             let rest = String(text[r.upperBound...])
             if let d = DateParsing.first(in: rest, order: order), rest.distance(from: rest.startIndex, to: d.range.lowerBound) <= 12 {
                 return String(rest[..<d.range.upperBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
             }
-            if let m = rest.range(ofRegex: #"(?i)^next (meeting|board|committee)"#) { return String(rest[m]) }
+            if let m = rest.range(ofRegex: nextSitting) { return String(rest[m]) }
             if let m = rest.range(ofRegex: #"(?i)^(\#(DateParsing.monthAlt))\b"#) {
                 return String(rest[m])
             }
@@ -74,17 +80,17 @@ public struct ResolveOwners: Stage {
         return nil
     }
 
-    static let honorifics: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "revd"]
-
-    /// The capitals of a name's words, honorifics left out: "Cllr Jane Anne Smith" → "JAS".
+    /// The capitals of a name's words, honorifics and titles left out: "Cllr Jane Anne Smith" → "JAS".
     static func derivedInitials(_ name: String) -> String {
-        let words = name.split(separator: " ").filter { !honorifics.contains($0.lowercased().trimming(["."])) }
+        let words = name.split(separator: " ").filter { w in
+            !vocabulary.isHonorific(String(w)) && !vocabulary.peerageTitles.contains(w.lowercased())
+        }
         return String(words.compactMap { w in w.first.flatMap { $0.isUppercase ? $0 : nil } })
     }
 
     /// Owners written as initials or one word, then a date: "JN/AC Nov (3/4?)", "KK 31 March", "Clerk ASAP".
     static func ownerAndDue(_ text: String) -> (String, String)? {
-        let pattern = #"^([A-Z][A-Za-z]{0,3}(?:\s*[/,&]\s*[A-Z][A-Za-z]{0,3})*|[A-Z][a-z]+)\s+((?i:(?:\#(DateParsing.monthAlt))\b|\d{1,2}(?:st|nd|rd|th)?[\s/.-]|asap\b|ongoing\b|immediate|next meeting\b|end of\b|by\b).*)$"#
+        let pattern = #"^([A-Z][A-Za-z]{0,3}(?:\s*[/,&]\s*[A-Z][A-Za-z]{0,3})*|[A-Z][a-z]+)\s+((?i:(?:\#(DateParsing.monthAlt))\b|\d{1,2}(?:st|nd|rd|th)?[\s/.-]|(?:\#(Vocabulary.alternation(vocabulary.dueWords)))\b).*)$"#
         guard let r = RegexCache.shared.regex(pattern, caseInsensitive: false),
               let m = r.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
               let o = Range(m.range(at: 1), in: text), let d = Range(m.range(at: 2), in: text) else { return nil }
@@ -102,7 +108,7 @@ public struct ResolveOwners: Stage {
         return String(text[r])
     }
 
-    static func short(_ s: String) -> String { s.count > 50 ? String(s.prefix(47)) + "…" : s }
+    static func short(_ s: String) -> String { s.shortened }
 
     /// "SH / VH" → ["SH", "VH"]; "CC and DCC" → ["CC", "DCC"]; "Chief Constable" stays whole.
     public static func splitOwners(_ raw: String) -> [String] {

@@ -7,51 +7,24 @@ public struct HeaderMatcher: Sendable {
     public var phrases: [String: ColumnRole]
     private var longest: Int
 
-    public static let builtIn: [String: ColumnRole] = [
-        "item": .discussion, "items": .discussion, "agenda item": .discussion, "item no": .discussion,
-        "minute": .discussion, "minute no": .discussion, "min no": .discussion,
-        "matter raised": .discussion, "matters raised": .discussion, "matters arising": .discussion,
-        "discussion": .discussion, "notes": .discussion, "issue": .discussion, "issues": .discussion,
-        "subject": .discussion, "topic": .discussion, "summary": .discussion, "item description": .discussion,
-        "action": .action, "actions": .action, "action required": .action, "actions required": .action,
-        "action agreed": .action, "actions agreed": .action, "agreed action": .action, "agreed actions": .action,
-        "action point": .action, "action points": .action, "decision/action": .action, "action/decision": .action,
-        "description": .action, "action description": .action, "task": .action, "tasks": .action,
-        "owner": .owner, "owners": .owner, "owner(s)": .owner, "lead": .owner, "leads": .owner, "lead officer": .owner,
-        "by whom": .owner, "who": .owner, "responsible": .owner, "responsibility": .owner,
-        "responsible officer": .owner, "action by": .owner, "assigned to": .owner, "officer": .owner,
-        "person responsible": .owner, "action owner": .owner, "lead(s)": .owner,
-        "date": .due, "due": .due, "due date": .due, "date due": .due, "date for completion": .due,
-        "completion date": .due, "deadline": .due, "by when": .due, "when": .due, "target date": .due,
-        "timescale": .due, "timescales": .due, "due by": .due, "complete by": .due, "target": .due,
-        "status": .status, "progress": .status, "rag": .status, "rag status": .status, "current status": .status,
-        "update": .status, "comments": .status, "comment": .status, "open/closed": .status,
-        "ref": .ref, "ref.": .ref, "reference": .ref, "no": .ref, "no.": .ref, "number": .ref, "action no": .ref,
-        "action number": .ref, "action ref": .ref, "#": .ref, "id": .ref,
-        "meeting date & action number": .ref, "meeting date and action number": .ref, "meeting date &": .ref,
-        "minute ref": .ref, "minute reference": .ref, "item ref": .ref, "action id": .ref, "log no": .ref,
-        "owner/lead": .owner, "lead/owner": .owner, "action owner(s)": .owner, "assigned": .owner, "responsible person": .owner,
-        "who by": .owner, "lead officer(s)": .owner, "action lead": .owner,
-        "target completion date": .due, "revised due date": .due, "original due date": .due, "due by date": .due,
-        "expected completion": .due, "date to be completed": .due, "review date": .due,
-        "progress/update": .status, "status/update": .status, "latest update": .status, "progress update": .status,
-        "open/closed status": .status, "rag rating": .status, "outcome": .status,
-        "meeting date": .ref, "date raised": .ref, "date of meeting": .ref, "action no.": .ref, "ref no": .ref,
-    ]
+    /// The vocabulary's header phrases (`Vocabulary.columnHeaders`).
+    public static let builtIn: [String: ColumnRole] = Vocabulary.shared.columnHeaders
 
     /// Words that may stand alone on a second header line ("Date for / Completion").
-    static let continuation: Set<String> = [
-        "completion", "date", "by", "raised", "required", "whom", "when", "owner", "due", "target", "no", "number",
-        "ref", "status", "progress", "lead", "officer", "responsible", "for", "agreed", "(s)", "completed", "deadline",
-        "action", "number", "no.", "completion)", "(date)", "of", "by:",
-    ]
+    static let continuation = Set(Vocabulary.shared.columnHeaderContinuations)
 
     /// Headers of a narrow right-hand column that holds only owners.
-    static let marginHeaders: Set<String> = ["action", "actions", "action by", "owner", "lead", "who", "by whom", "responsible"]
+    static let marginHeaders = Set(Vocabulary.shared.marginColumnHeaders)
+
+    /// Words that join two header phrases into one column's header ("Meeting date & action number").
+    static let joiners = Set(Vocabulary.shared.columnHeaderJoiners)
 
     public init(extra: [String: ColumnRole] = [:]) {
         var all = Self.builtIn
-        for (k, v) in extra { all[Self.normal(k)] = v }
+        // An item column holds the item's number and heading, which table repair reads as
+        // the discussion column's (the built-in "Item" header names it so): a profile's
+        // `item` role is that role, or the column's words would belong to no reader.
+        for (k, v) in extra { all[Self.normal(k)] = v == .item ? .discussion : v }
         phrases = all
         longest = all.keys.map { $0.split(separator: " ").count }.max() ?? 1
     }
@@ -91,7 +64,7 @@ public struct HeaderMatcher: Sendable {
             return Match(kind: .grid, columns: columns, lineCount: count, flowWords: [])
         }
         // A lone "ACTION" at the right of the page heads a column of owners.
-        if let last = line.segments.last, last.box.x0 > pageWidth * 0.6,
+        if let last = line.segments.last, last.box.x0 > pageWidth * Layout.marginHeaderStart,
            Self.marginHeaders.contains(Self.normal(last.text)) {
             let rest = line.segments.dropLast().flatMap(\.words)
             let columns = [ActionTable.Column(role: .discussion, header: "", x0: -.infinity),
@@ -116,23 +89,47 @@ public struct HeaderMatcher: Sendable {
             let words = seg.words
             let normal = words.map { Self.normal($0.text) }
             var k = 0
+            // A joiner after a phrase of this segment ("Meeting date &"), not yet counted.
+            var joiner: Word?
             while k < words.count {
                 var found = false
                 // Longest phrase first: "date for completion" before "date".
                 for n in stride(from: min(longest, words.count - k), through: 1, by: -1) {
                     guard let role = phrases[normal[k..<(k + n)].joined(separator: " ")] else { continue }
                     let text = words[k..<(k + n)].map(\.text).joined(separator: " ")
-                    columns.append(ActionTable.Column(role: role, header: text, x0: words[k].box.x0))
-                    matchedWords += n
+                    if let j = joiner, let last = columns.last, last.role == role {
+                        // "Meeting date & action number": two phrases for one role are one column.
+                        columns[columns.count - 1].header += " \(j.text) " + text
+                        matchedWords += n + 1
+                    } else {
+                        if joiner != nil {
+                            misses += 1
+                            if Double(misses) > allowedMisses { return nil }
+                        }
+                        columns.append(ActionTable.Column(role: role, header: text, x0: words[k].box.x0))
+                        matchedWords += n
+                    }
+                    joiner = nil
                     k += n
                     found = true
                     break
                 }
                 if !found {
+                    let afterPhrase = k > 0 && joiner == nil && columns.last.map { $0.x0 >= seg.box.x0 } == true
+                    if afterPhrase, Self.joiners.contains(normal[k]) {
+                        joiner = words[k]
+                    } else {
+                        if joiner != nil { misses += 1; joiner = nil }
+                        misses += 1
+                        if Double(misses) > allowedMisses { return nil }
+                    }
                     k += 1
-                    misses += 1
-                    if Double(misses) > allowedMisses { return nil }
                 }
+            }
+            // "Meeting date &" over "action number": the header goes on below.
+            if joiner != nil {
+                matchedWords += 1
+                if let j = joiner { columns[columns.count - 1].header += " " + j.text }
             }
         }
         guard columns.count >= 2, Double(matchedWords) >= Double(total) * 0.8 else { return nil }

@@ -69,7 +69,7 @@ public struct RepairTables: Stage {
             if !columns.contains(where: { $0.role == .owner }) {
                 // An action log with no owner column names the owner in the sentence: "Home Office team to share…".
                 for k in read.indices where read[k].owners.isEmpty {
-                    if let subject = SectionClassifier.ownerSubject(read[k].description) { read[k].owners = [subject] }
+                    if let subject = ActionText.ownerSubject(read[k].description) { read[k].owners = [subject] }
                 }
             }
             actions += read
@@ -88,23 +88,16 @@ public struct RepairTables: Stage {
 
     /// A right-hand column of owner initials with no heading: at least three lines end, far
     /// right, in a run of initials ("AW", "SG/NS") at about the same x, beside body text.
+    static let initialsColumn = MarginColumn(
+        startsPast: Layout.initialsColumnStart, alignment: Layout.initialsAlignment, minimumEntries: 3, proseWords: 4,
+        isEntry: { last in
+            last.words.allSatisfy({ isInitialsGroup($0.text) || ["/", "&", ","].contains($0.text) })
+                && last.words.contains(where: { isInitialsGroup($0.text) })
+        })
+
     static func unlabelledMarginColumn(_ lines: [Line], widths: [Int: Double]) -> (header: Line, before: Int)? {
-        var hits: [(index: Int, x: Double)] = []
-        for (i, l) in lines.enumerated() {
-            guard l.segments.count >= 2, let last = l.segments.last, let w = widths[l.page] else { continue }
-            guard last.box.x0 > w * 0.72, last.words.count <= 3,
-                  last.words.allSatisfy({ Self.isInitialsGroup($0.text) || ["/", "&", ","].contains($0.text) }),
-                  last.words.contains(where: { Self.isInitialsGroup($0.text) }) else { continue }
-            // Beside prose: the rest of the line reads as words, not figures or codes.
-            let prose = l.segments.dropLast().flatMap(\.words).filter { $0.text.count > 2 && $0.text.allSatisfy(\.isLetter) && $0.text.contains(where: \.isLowercase) }
-            guard prose.count >= 4 else { continue }
-            hits.append((i, last.box.x0))
-        }
-        guard hits.count >= 3 else { return nil }
-        let xs = hits.map(\.x).sorted()
-        let median = xs[xs.count / 2]
-        let near = hits.filter { abs($0.x - median) < 25 }
-        guard near.count >= 3, let first = near.first else { return nil }
+        guard let column = initialsColumn.find(lines, widths: widths), let first = column.entries.first else { return nil }
+        let near = column.entries, median = column.x
         // Initials on line after line are a list of people (name … initials), not actions set
         // here and there beside the discussion.
         let adjacent = zip(near, near.dropFirst()).filter { $1.index == $0.index + 1 }.count
@@ -158,77 +151,6 @@ public struct RepairTables: Stage {
             if let m = starts.min(), starts.count >= 1 { cols[k].x0 = min(headerX, m) }
         }
         return cols
-    }
-}
-
-/// An item number at the start of a line: "1.", "4a", "i)", "24/031", "III.", "2.1".
-public enum ItemNumber {
-    public struct Found: Equatable, Sendable {
-        public var number: String
-        /// The rest of the line after the number.
-        public var rest: String
-        /// How many words the number took: "Item 3 –" is three.
-        public var words: Int = 1
-    }
-
-    static let pattern = try! NSRegularExpression(
-        pattern: #"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})*[a-z]?|[a-z]{0,4}\d{1,4}/\d{2,4}|[a-z]{1,5}/\d{2,4}/\d{1,4}|[ivxlc]{1,6}|[A-Z])([.):]?)$"#,
-        options: [.caseInsensitive])
-
-    public static func parse(_ token: String) -> String? {
-        let t = token.trimmedNative
-        guard !t.isEmpty, t.count <= 10 else { return nil }
-        // Without a digit or closing mark the pattern could match only a bare letter or
-        // roman numeral, which is refused below anyway; most words stop here.
-        let hasDigit = t.contains(where: \.isASCIIDigit)
-        guard hasDigit || t.last.map({ $0 == "." || $0 == ")" || $0 == ":" }) == true else { return nil }
-        // Without a digit only a marked letter ("A.") or roman numeral ("iv)") can match: a
-        // sentence's last word ("meeting.") stops here.
-        if !hasDigit, t.dropLast().count > 1, !t.dropLast().allSatisfy({ "ivxlcIVXLC".contains($0) }) { return nil }
-        let range = NSRange(t.startIndex..., in: t)
-        guard let m = pattern.firstMatch(in: t, range: range), let r = Range(m.range(at: 1), in: t) else { return nil }
-        let core = String(t[r])
-        let punct = Range(m.range(at: 2), in: t).map { String(t[$0]) } ?? ""
-        // A bare roman numeral or letter must be marked ("iii)", "A.") to count.
-        if core.range(ofRegex: #"^[ivxlcA-Za-z]+$"#) != nil, punct.isEmpty { return nil }
-        if core.range(ofRegex: #"^[0-9]"#) != nil, core.count > 3, !core.contains("/"), !core.contains(".") { return nil }
-        // A letter prefix is a committee's reference ("FC23/045"), in capitals.
-        if core.contains("/"), core.first?.isLetter == true, !core.prefix(while: \.isLetter).allSatisfy(\.isUppercase) { return nil }
-        return core
-    }
-
-    /// Words that may stand before an item number: "Item 3", "Minute 45/23", "Agenda item 2".
-    static let lead: Set<String> = ["item", "minute", "min", "agenda"]
-    static let dashes: Set<String> = ["–", "—", "-", ":", "|"]
-
-    /// The number heading a line, when the line's first segment is only a number or starts with one.
-    public static func leading(_ line: Line) -> Found? {
-        guard let first = line.segments.first(where: { !$0.words.isEmpty })?.words.first else { return nil }
-        if let n = parse(first.text) {
-            let words = line.words
-            var k = 1
-            // "3 – Finance": the dash between number and heading is neither.
-            while k < words.count, k <= 2, dashes.contains(words[k].text) { k += 1 }
-            return Found(number: n, rest: words.dropFirst(k).map(\.text).joined(separator: " "), words: k)
-        }
-        guard lead.contains(first.text.lowercased().trimming([".", ":"])) else { return nil }
-        let words = line.words
-        var k = 1
-        if first.text.lowercased() == "agenda" {
-            guard words.count > 2, words[1].text.lowercased() == "item" else { return nil }
-            k = 2
-        }
-        guard k < words.count, let n = parse(words[k].text) ?? parseAfterLead(words[k].text) else { return nil }
-        k += 1
-        while k < words.count, k <= 4, dashes.contains(words[k].text) { k += 1 }
-        return Found(number: n, rest: words.dropFirst(k).map(\.text).joined(separator: " "), words: k)
-    }
-
-    /// After "Item" a bare letter or number is a number: "Item A", "Item 4".
-    private static func parseAfterLead(_ token: String) -> String? {
-        let t = token.trimming([".", ":", ")", "–", "-"])
-        guard !t.isEmpty, t.count <= 3, t.allSatisfy({ $0.isASCIIDigit || $0.isUppercase }) else { return nil }
-        return t
     }
 }
 
@@ -307,7 +229,7 @@ struct TableReader {
                 newRow = leading.map { Self.isRowNumber($0.number) } == true
                 // A row number: "2.", "4a" that carries on from the last one, not "28 August" or "67/16".
                 if let n = leading, Self.isRowNumber(n.number),
-                   item.map({ SectionClassifier.follows(n.number.filter(\.isNumber), $0.filter(\.isNumber)) || n.number.filter(\.isNumber) == $0.filter(\.isNumber) }) ?? true,
+                   item.map({ Numbering.follows(n.number.filter(\.isNumber), $0.filter(\.isNumber)) || n.number.filter(\.isNumber) == $0.filter(\.isNumber) }) ?? true,
                    n.rest.isEmpty || n.rest.first?.isUppercase == true || n.rest.first == "i" {
                     item = n.number
                 }
@@ -421,52 +343,4 @@ struct TableReader {
         result.lastItem = item
         return result
     }
-}
-
-/// Paragraph and bullet boundaries in a run of lines.
-enum Paragraphs {
-    static let bullets: Set<Character> = ["•", "●", "▪", "■", "◦", "○", "-", "–", "*", "·", "\u{F0B7}", "\u{F0A7}"]
-
-    static func startsBullet(_ line: Line) -> Bool {
-        guard let first = line.words.first?.text.first else { return false }
-        return bullets.contains(first) && (line.words.first?.text.count ?? 0) <= 2
-    }
-
-    static func stripBullet(_ text: String) -> String {
-        var t = Substring(text)
-        while let c = t.first, bullets.contains(c) || c == " " { t = t.dropFirst() }
-        return String(t)
-    }
-
-    /// The bullet or paragraph holding line `i`: up to the bullet or gap that starts it, down
-    /// to the next bullet, gap or heading.
-    static func around(_ lines: [Line], _ i: Int) -> ClosedRange<Int> {
-        func gapBefore(_ k: Int) -> Bool {
-            guard k > 0 else { return true }
-            let a = lines[k - 1], b = lines[k]
-            if a.page != b.page { return false }
-            return b.box.y0 - a.box.y1 > max(a.box.height, b.box.height) * 0.9
-        }
-        var start = i
-        while start > 0, !startsBullet(lines[start]), !gapBefore(start), !lines[start - 1].bold, i - start < 8 {
-            start -= 1
-        }
-        var end = i
-        while end + 1 < lines.count, !startsBullet(lines[end + 1]), !gapBefore(end + 1), !lines[end + 1].bold,
-              ItemNumber.leading(lines[end + 1]) == nil, end - i < 8 {
-            end += 1
-        }
-        return start...end
-    }
-}
-
-/// Joins text broken over lines: hyphenated words rejoined, white space folded.
-public enum TextJoin {
-    public static func clean(_ s: String) -> String {
-        // Most text has no broken word; the check spares a regex pass over it.
-        let t = s.includes("- ") ? s.replacing(regex: #"(\p{Ll})- (\p{Ll})"#, with: "$1$2") : s
-        return t.collapsingWhitespace.trimming(Self.edgePunctuation)
-    }
-
-    private static let edgePunctuation: Set<Character> = [" ", "–", "-", ":", ";"]
 }

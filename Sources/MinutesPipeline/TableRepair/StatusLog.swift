@@ -6,9 +6,9 @@ import PageLayout
 /// ("New", "Ongoing", "Carried forward") far right, under group headings that may name the
 /// lead ("National Address Dataset – Lead HS/BB").
 enum StatusLog {
-    static let statuses = ["new", "ongoing", "open", "closed", "complete", "completed", "done", "carried", "in progress",
-                           "on track", "overdue", "pending", "deferred", "superseded", "not started", "delayed", "cancelled",
-                           "withdrawn", "on hold", "agreed", "started", "green", "amber", "red", "c/f", "b/f"]
+    static let statuses = Vocabulary.shared.statusWords
+    /// "– Lead HS/BB", "- Leads: GS": the lead a group heading names.
+    static let leadNamed = #"(?i)[–—-]\s*(\#(Vocabulary.alternation(Vocabulary.shared.leadWords)))\s*:?\s*"#
 
     struct Region {
         var range: Range<Int>
@@ -16,28 +16,19 @@ enum StatusLog {
     }
 
     /// A status word or two at the right of the line: "New", "Carried", "In progress".
-    static func statusSegment(_ line: Line, pageWidth: Double) -> Segment? {
-        guard line.segments.count >= 2, let last = line.segments.last, last.box.x0 > pageWidth * 0.55,
-              last.words.count <= 3 else { return nil }
-        let t = last.text.lowercased()
-        guard statuses.contains(where: { t == $0 || t.hasPrefix($0 + " ") }) else { return nil }
-        // Beside prose: a few real words to its left.
-        let prose = line.segments.dropLast().flatMap(\.words).filter { $0.text.count > 2 && $0.text.contains(where: \.isLowercase) }
-        return prose.count >= 3 ? last : nil
-    }
+    static let statusColumn = MarginColumn(
+        startsPast: Layout.statusColumnStart, alignment: Layout.statusAlignment, minimumEntries: 4, proseWords: 3,
+        isEntry: { last in
+            let t = last.text.lowercased()
+            return statuses.contains(where: { t == $0 || t.hasPrefix($0 + " ") })
+        })
 
     /// The log's lines: from the group heading above the first status to the last status's
-    /// wrapped lines. Four statuses at one edge are needed.
+    /// wrapped lines. Four statuses at one edge, two in three of all found, are needed.
     static func detect(_ lines: [Line], widths: [Int: Double]) -> Region? {
-        var hits: [(index: Int, x: Double)] = []
-        for (i, l) in lines.enumerated() {
-            if let s = statusSegment(l, pageWidth: widths[l.page] ?? 595) { hits.append((i, s.box.x0)) }
-        }
-        guard hits.count >= 4 else { return nil }
-        let xs = hits.map(\.x).sorted()
-        let median = xs[xs.count / 2]
-        let near = hits.filter { abs($0.x - median) < 15 }
-        guard near.count >= 4, near.count * 3 >= hits.count * 2, let first = near.first, let last = near.last else { return nil }
+        guard let column = statusColumn.find(lines, widths: widths), column.entries.count * 3 >= column.candidates * 2,
+              let first = column.entries.first, let last = column.entries.last else { return nil }
+        let median = column.x
         var start = first.index
         // Group headings just above the first action.
         while start > 0, start > first.index - 2, lines[start - 1].page == lines[start].page,
@@ -53,8 +44,7 @@ enum StatusLog {
     /// A wrapped line of the action or its status just above: close below, and starting in
     /// lower case ("are trying to use the PAF", "forward").
     static func continues(_ l: Line, after prev: Line, statusX: Double) -> Bool {
-        guard l.page == prev.page, l.box.y0 - prev.box.y1 < l.box.height * 0.8,
-              let first = l.words.first?.text.first else { return false }
+        guard Paragraphs.continues(prev, into: l), let first = l.words.first?.text.first else { return false }
         return first.isLowercase
     }
 
@@ -68,7 +58,7 @@ enum StatusLog {
             guard let c = current else { return }
             let description = TextJoin.clean(c.text.joined(separator: " "))
             if !description.isEmpty {
-                let owners = c.owner.map { [$0] } ?? SectionClassifier.ownerSubject(description).map { [$0] } ?? []
+                let owners = c.owner.map { [$0] } ?? ActionText.ownerSubject(description).map { [$0] } ?? []
                 actions.append(Action(description: description, owners: owners,
                                       status: TextJoin.clean(c.status.joined(separator: " ")),
                                       page: c.page, box: Rect.enclosing(c.boxes)?.array))
@@ -93,7 +83,7 @@ enum StatusLog {
             } else {
                 // A group heading: the lead it names owns the actions under it.
                 close()
-                if let m = leftText.range(ofRegex: #"(?i)[–—-]\s*leads?\s*:?\s*"#) {
+                if let m = leftText.range(ofRegex: Self.leadNamed) {
                     lead = String(leftText[m.upperBound...]).trimmed
                     if lead?.isEmpty == true { lead = nil }
                 } else {

@@ -12,12 +12,9 @@ public enum DateParsing {
         public var yearInferred: Bool
     }
 
-    static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
-    static let monthAlt = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+    static let months: [String: Int] = Vocabulary.shared.months
+    /// Month names longest first, so "june" is tried before "jun".
+    static let monthAlt = Vocabulary.alternation(Array(months.keys))
     /// "25th", and OCR's reading of a superscript "th" as a quote mark ("April 25‘, 2024").
     static let ordinal = #"(?:\s?(?:st|nd|rd|th)|["'”’‘“]{1,2})?"#
 
@@ -32,13 +29,9 @@ public enum DateParsing {
     /// Welsh minutes ("9fed Mai 2018", "11eg Ebrill 2018", "o Fehefin"): month names with
     /// their mutated forms, ordinal endings, and only with a day and a year, since "Mawrth"
     /// is also Tuesday.
-    static let welshMonths: [String: Int] = [
-        "ionawr": 1, "chwefror": 2, "mawrth": 3, "fawrth": 3, "ebrill": 4, "mai": 5, "fai": 5, "mehefin": 6, "fehefin": 6,
-        "gorffennaf": 7, "orffennaf": 7, "awst": 8, "medi": 9, "fedi": 9, "hydref": 10, "tachwedd": 11, "dachwedd": 11,
-        "rhagfyr": 12,
-    ]
+    static let welshMonths: [String: Int] = Vocabulary.shared.monthsWithDayAndYear
     static let welshDayMonthYear = try! NSRegularExpression(
-        pattern: #"\b(\d{1,2})(?:af|il|ydd|ed|fed|eg|ain)?\s+(?:o\s+)?(\#(welshMonths.keys.sorted { $0.count > $1.count }.joined(separator: "|")))\s*,?\s+(\d{4})\b"#,
+        pattern: #"\b(\d{1,2})(?:\#(Vocabulary.alternation(Vocabulary.shared.ordinalEndings)))?\s+(?:o\s+)?(\#(Vocabulary.alternation(Array(welshMonths.keys))))\s*,?\s+(\d{4})\b"#,
         options: .caseInsensitive)
     static let monthYear = try! NSRegularExpression(
         pattern: #"\b(\#(monthAlt))\.?,?[\s/-]\s?(\d{4})\b"#, options: .caseInsensitive)
@@ -50,9 +43,10 @@ public enum DateParsing {
     }
 
     public static func all(in rawText: String, order: Order = .dayFirst, reference: String? = nil) -> [Found] {
-        // OCR reads a superscript ordinal as a quote mark: 27" April, 30’ October.
-        let text = rawText.replacing(regex: #"(?<=\d)["'”’“]{1,2}(?=\s+[A-Za-z])"#, with: " ")
-        guard text.count == rawText.count else { return all(in: text, order: order, reference: reference) }
+        // OCR reads a superscript ordinal as a quote mark: 27" April, 30’ October. Each mark
+        // becomes a space, one UTF-16 unit for one, so a match's range holds in `rawText`
+        // too: the ranges returned point into the text the caller gave.
+        let text = blankingQuoteOrdinals(rawText)
         var found: [Found] = []
         let ns = NSRange(text.startIndex..., in: text)
         func str(_ m: NSTextCheckingResult, _ i: Int) -> String? {
@@ -62,21 +56,21 @@ public enum DateParsing {
         func overlaps(_ r: Range<String.Index>) -> Bool { found.contains { $0.range.overlaps(r) } }
 
         for m in dayMonthYear.matches(in: text, range: ns) {
-            guard let r = Range(m.range, in: text), let d = str(m, 1).flatMap(Int.init),
+            guard let r = Range(m.range, in: rawText), let d = str(m, 1).flatMap(Int.init),
                   let mon = str(m, 2).flatMap({ months[$0.lowercased()] }) else { continue }
             let y = str(m, 3).flatMap { year($0) }
             if let f = make(y, mon, d, r, reference) { found.append(f) }
         }
         if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             for m in welshDayMonthYear.matches(in: text, range: ns) {
-                guard let r = Range(m.range, in: text), !overlaps(r), let d = str(m, 1).flatMap(Int.init),
+                guard let r = Range(m.range, in: rawText), !overlaps(r), let d = str(m, 1).flatMap(Int.init),
                       let mon = str(m, 2).flatMap({ welshMonths[$0.lowercased()] }), let y = str(m, 3).flatMap({ year($0) }),
                       let f = make(y, mon, d, r, reference) else { continue }
                 found.append(f)
             }
         }
         for m in monthDayYear.matches(in: text, range: ns) {
-            guard let r = Range(m.range, in: text), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
+            guard let r = Range(m.range, in: rawText), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
                   let d = str(m, 2).flatMap(Int.init) else { continue }
             // "May 2017" is a month, not the 20th of May.
             if let dd = str(m, 2), dd.count > 2 { continue }
@@ -85,7 +79,7 @@ public enum DateParsing {
             if let f = make(y, mon, d, r, reference) { found.append(f) }
         }
         for m in numeric.matches(in: text, range: ns) {
-            guard let r = Range(m.range, in: text), !overlaps(r),
+            guard let r = Range(m.range, in: rawText), !overlaps(r),
                   let a = str(m, 1).flatMap(Int.init), let b = str(m, 3).flatMap(Int.init), let c = str(m, 4) else { continue }
             if let aa = str(m, 1), aa.count == 4 {
                 // ISO order, 2017-09-27.
@@ -99,16 +93,27 @@ public enum DateParsing {
         }
         // Action logs write "Mar-24", "Sep 24", "Oct/2024".
         for m in shortMonthYear.matches(in: text, range: ns) {
-            guard let r = Range(m.range, in: text), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
+            guard let r = Range(m.range, in: rawText), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
                   let y = str(m, 2).flatMap({ year($0) }) else { continue }
             found.append(Found(iso: String(format: "%04d-%02d", y, mon), range: r, yearInferred: false))
         }
         for m in monthYear.matches(in: text, range: ns) {
-            guard let r = Range(m.range, in: text), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
+            guard let r = Range(m.range, in: rawText), !overlaps(r), let mon = str(m, 1).flatMap({ months[$0.lowercased()] }),
                   let y = str(m, 2).flatMap(Int.init), (1900...2100).contains(y) else { continue }
             found.append(Found(iso: String(format: "%04d-%02d", y, mon), range: r, yearInferred: false))
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Quote marks read for a superscript ordinal ("27’ April") as spaces of the same UTF-16
+    /// length.
+    static func blankingQuoteOrdinals(_ raw: String) -> String {
+        guard raw.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 >= 0x80 }) else { return raw }
+        let runs = raw.ranges(ofRegex: #"(?<=\d)["'”’“]{1,2}(?=\s+[A-Za-z])"#)
+        guard !runs.isEmpty else { return raw }
+        var t = raw
+        for r in runs.reversed() { t.replaceSubrange(r, with: String(repeating: " ", count: raw[r].utf16.count)) }
+        return t
     }
 
     /// A due date given as a month alone ("June", "end of March"): the next such month on or
@@ -120,7 +125,7 @@ public enum DateParsing {
 
     public static func monthOnly(in text: String, reference: String?) -> Found? {
         guard let ref = reference, let ry = Int(ref.prefix(4)), let rm = Int(ref.dropFirst(5).prefix(2)),
-              let m = RegexCache.shared.regex(#"^(?:(?:by|end of|early|mid|late|before)\s+)?(\#(monthAlt))\.?(?:\s*\([^)]*\)?)?\??$"#, caseInsensitive: true)?
+              let m = RegexCache.shared.regex(#"^(?:(?:\#(Vocabulary.alternation(Vocabulary.shared.monthQualifiers)))\s+)?(\#(monthAlt))\.?(?:\s*\([^)]*\)?)?\??$"#, caseInsensitive: true)?
                 .firstMatch(in: text.trimmedNative, range: NSRange(location: 0, length: (text.trimmedNative as NSString).length)) else { return nil }
         let t = text.trimmedNative
         guard let r = Range(m.range(at: 1), in: t), let mon = months[t[r].lowercased()] else { return nil }

@@ -4,38 +4,7 @@ import MinutesModel
 /// Reads one listed person: "Name, Role (XX)", "Name, Role<gap>XX", "Name (Role)",
 /// "Chief Constable Alan Pughsley", "Supt Dean Chapple, Head of PIU", or a role alone.
 public enum PeopleParsing {
-    /// Ranks and courtesy titles that may precede a name. Police ranks become the role when
-    /// no other role is given; courtesy titles are simply dropped from the name.
-    static let ranks = [
-        "detective chief superintendent", "detective superintendent", "chief superintendent", "superintendent",
-        "det. ch. insp.", "det ch insp", "det. insp.", "ch. insp.", "ch insp", "chief inspector", "inspector",
-        "chief supt.", "chief supt", "supt.", "supt", "insp.", "insp", "dci", "di", "ds", "sgt.", "sgt", "sergeant",
-        "t/supt", "t/ch supt", "acc", "dcc",
-        // Civic offices written before a surname in US minutes: "Mayor Lee", "Councilmember Adams".
-        "vice mayor", "deputy mayor", "mayor pro tem", "mayor", "councilmember", "council member", "alderman", "alderperson",
-    ]
-    static let courtesy = ["county councillors", "county councillor", "district councillors", "district councillor", "district cllr",
-                           "county cllr", "parish councillor", "district clir", "county clir", "clir.", "councillors", "cllrs", "clirs", "clir", "councillor", "cllr.", "cllr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr",
-                           "prof.", "prof", "professor", "sir", "dame", "rev.", "rev", "revd", "the rt hon", "rt hon", "hon.",
-                           // Welsh: (the) councillor(s), county councillor, "Cyng."
-                           "y cynghorwyr", "y cynghorydd", "cynghorwyr sir", "cynghorydd sir", "cynghorwyr", "cynghorydd", "cyng.", "cyng"]
-
-    /// Words that make a phrase a role or office rather than a person's name.
-    static let roleWords: Set<String> = [
-        "commissioner", "constable", "officer", "director", "head", "manager", "ceo", "cfo", "coo", "chief", "deputy",
-        "clerk", "chair", "chairman", "chairperson", "chairwoman", "vice", "treasurer", "secretary", "assistant",
-        "president", "member", "members", "representative", "lead", "executive", "superintendent", "inspector",
-        "governor", "principal", "headteacher", "staff", "analyst", "adviser", "advisor", "coordinator", "co-ordinator",
-        "administrator", "solicitor", "auditor", "mayor", "council", "board", "team", "unit",
-        "department", "services", "service", "police", "partnerships", "commissioning", "finance", "policy", "support",
-        "university", "office", "ministry", "gazette", "society", "trust", "association", "agency", "authority", "group",
-        "college", "school", "company", "ltd", "limited", "plc", "library", "nhs", "government", "county", "borough", "cabinet",
-    ]
-
-    static let roleLeadWords: Set<String> = [
-        "chief", "assistant", "deputy", "acting", "interim", "temporary", "t/", "director", "head", "police", "detective",
-        "superintendent", "inspector", "executive", "senior", "principal", "vice", "district", "community",
-    ]
+    static let vocabulary = Vocabulary.shared
 
     public struct Parsed: Equatable {
         public var name: String
@@ -101,9 +70,6 @@ public enum PeopleParsing {
         return p
     }
 
-    /// Bracketed notes on how someone attended, dropped: "(part of the meeting)", "(left at
-    /// item 5)", "(virtual)", "(apologies accepted)".
-    static let attendanceNotes = ["part of", "item", "left", "arrived", "minutes", "virtual", "apolog"]
 
     /// `initialsKnown`: the initials stood in their own column, so a parenthesis at the end
     /// ("Essex Police (EP)") is part of the role.
@@ -119,7 +85,8 @@ public enum PeopleParsing {
             text = String(text[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
             if isInitials(inner) && !isBodyAcronym(inner, of: text) || isExtendedInitials(inner, of: text), initials == nil {
                 initials = inner
-            } else if Self.attendanceNotes.contains(where: inner.lowercased().contains) {
+            } else if vocabulary.attendanceNotes.contains(where: inner.lowercased().contains) {
+                // A note on how someone attended: "(part of the meeting)", "(left at item 5)".
                 continue
             } else if parenRole == nil {
                 parenRole = inner
@@ -168,17 +135,9 @@ public enum PeopleParsing {
     static func splitRank(_ name: String) -> (String?, String) {
         var rest = name
         var rank: String?
-        var changed = true
-        while changed {
-            changed = false
-            let lower = rest.lowercased()
-            for r in ranks + courtesy where lower.hasPrefix(r + " ") {
-                let written = String(rest.prefix(r.count))
-                rest = String(rest.dropFirst(r.count)).trimmedNative
-                if ranks.contains(r) { rank = rank.map { $0 + " " + written } ?? written }
-                changed = true
-                break
-            }
+        while let title = vocabulary.title(opening: rest) {
+            rest = String(rest.dropFirst(title.written.count)).trimmedNative
+            if title.isRank { rank = rank.map { $0 + " " + title.written } ?? title.written }
         }
         // Keep a title if it was all there was.
         return rest.isEmpty ? (nil, name) : (rank, rest)
@@ -188,17 +147,17 @@ public enum PeopleParsing {
     static func splitLeadingRole(_ text: String) -> (String, String)? {
         let words = text.split(separator: " ").map(String.init)
         guard let first = words.first else { return nil }
+        let lastRole = words.indices.last { vocabulary.isOffice(words, at: $0) }
         // "City Manager Tom Hill": an office, then a full name in mixed case.
-        if words.count >= 3, !roleLeadWords.contains(first.lowercased()),
-           let lastRole = words.lastIndex(where: { roleWords.contains($0.lowercased()) }), lastRole < words.count - 2 {
+        if words.count >= 3, !vocabulary.officeLeadSet.contains(first.lowercased()), let lastRole, lastRole < words.count - 2 {
             let name = words[(lastRole + 1)...]
             if name.count <= 3, name.allSatisfy({ $0.first?.isUppercase == true && $0.contains(where: \.isLowercase) }) {
                 return (words[...lastRole].joined(separator: " "), name.joined(separator: " "))
             }
         }
-        guard words.count >= 4, roleLeadWords.contains(first.lowercased()) else { return nil }
+        guard words.count >= 4, vocabulary.officeLeadSet.contains(first.lowercased()) else { return nil }
         // The name is the trailing capitalised words after the last role word.
-        guard let lastRole = words.lastIndex(where: { roleWords.contains($0.lowercased()) }), lastRole < words.count - 1 else { return nil }
+        guard let lastRole, lastRole < words.count - 1 else { return nil }
         let name = words[(lastRole + 1)...]
         guard (1...3).contains(name.count), name.allSatisfy({ $0.first?.isUppercase ?? false }) else { return nil }
         return (words[...lastRole].joined(separator: " "), name.joined(separator: " "))
@@ -206,8 +165,8 @@ public enum PeopleParsing {
 
     /// A listed office with no person's name ("Chief Constable", "OPCC CFO").
     public static func isRoleOnly(_ text: String) -> Bool {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        let words = text.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
         guard !words.isEmpty else { return false }
-        return words.contains { roleWords.contains($0) || roleWords.contains($0.replacingOccurrences(of: "'s", with: "")) }
+        return words.indices.contains { vocabulary.isOffice(words, at: $0) }
     }
 }

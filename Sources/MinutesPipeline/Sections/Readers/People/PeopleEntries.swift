@@ -1,0 +1,257 @@
+import Foundation
+import MinutesModel
+import PageLayout
+
+/// The people under one label: a running list ("A Smith, B Jones and C Brown"), one person a
+/// line ("Alan Caudwell, Treasurer"), one a cell of a grid ("Jane Archer (JA) | Alan Caudwell
+/// (AC)"), each with the line that prints the name. Shared by the readers of people lists.
+enum PeopleEntries {
+    static let vocabulary = Vocabulary.shared
+    static let nouns = Vocabulary.alternation(vocabulary.apologyNouns)
+    static let from = Vocabulary.alternation(vocabulary.apologyFrom)
+    /// "apologies were received and accepted from …": up to the word before the names.
+    static let apologiesFrom = #"(?i)(\#(nouns))\b[^.:;]{0,40}?\b(\#(from))\s"#
+    /// "Apologies from …", "Apologies were received from …" opening a list.
+    static let apologiesOpening = #"(?i)^(\#(nouns)) (were )?(\#(Vocabulary.alternation(vocabulary.apologyVerbs)))?\s*(\#(from))"#
+    static let pluralTitle = #"(?i)^(\#(Vocabulary.alternation(vocabulary.pluralTitles)))\s"#
+    static let clause = #"\s(\#(Vocabulary.alternation(vocabulary.clauseWords)))\s.*$"#
+
+    /// `valueLines` are the lines `value` was read from (the label's own line, a sentence's
+    /// lines): with `block`, where each person's box is looked for.
+    static func people(value: String, lines block: [Line], group: String, page: Int, valueLines: [Line] = [],
+                       in context: SectionContext) -> [Person] {
+        let valueText = value.trimmed
+        let lower = (valueText + " " + block.map(\.text).joined(separator: " ")).lowercased().trimmed
+        if lower.isEmpty || (vocabulary.noneWords + vocabulary.noOneSentences).contains(where: lower.hasPrefix) {
+            return []
+        }
+        // Lines join with "; " where a new entry starts and a space where one wraps, so a
+        // list of names on each line splits the same way as one running list.
+        var joinedParts: [String] = valueText.isEmpty ? [] : [valueText]
+        // A line that runs to the right edge of the list is a paragraph wrapping mid-entry.
+        let rightEdge = (valueLines + block).map(\.box.x1).max() ?? 0
+        func runsToEdge(_ l: Line, _ next: Line) -> Bool {
+            (l.box.x1 > rightEdge - Layout.listEdgeSlack * Layout.em(l) || context.wraps(l, into: next)) && !l.text.hasSuffix(")") && !l.text.hasSuffix(";")
+        }
+        for (k, l) in block.enumerated() where l.text.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil {
+            let wraps = k > 0 ? continuesPerson(block[k - 1], l) || (block.count > 1 && runsToEdge(block[k - 1], l))
+                : (!valueText.isEmpty && (valueText.hasSuffix(",") || valueText.hasSuffix(" and") || l.text.first?.isLowercase == true
+                    || vocabulary.isHonorific(valueText.split(separator: " ").last.map(String.init) ?? "")
+                    || valueLines.count == 1 && valueLines.last.map { runsToEdge($0, l) } == true))
+            if wraps, let last = joinedParts.popLast() { joinedParts.append(last + " " + l.text) } else { joinedParts.append(l.text) }
+        }
+        var joined = TextJoin.clean(joinedParts.joined(separator: "; "))
+        if let r = joined.range(ofRegex: apologiesFrom) {
+            joined = "Apologies from " + joined[r.upperBound...]
+            // The sentence ends the list: "… and Nancy Sayer who was substituted by Roxanne Hills. Sarah Hamilton…"
+            if let stop = joined.range(ofRegex: #"\.[\s;]"#) { joined = String(joined[..<stop.lowerBound]) }
+        }
+        // "Office of the PCC: Matthew Scott (Police and Crime Commissioner), Adrian Harper (...)" — a
+        // running list, not one person a line.
+        // "A Smith, B Jones, C Brown and D White" on one line: several people, not "Name, Role".
+        let commaListed = ([valueText] + block.map(\.text)).contains { text in
+            var parts = text.components(separatedBy: ",").map(\.trimmed).filter { !$0.isEmpty }
+            let commas = parts.count
+            // Only the last part's "and" joins two names: "…, Owen Williams and Ann Jones".
+            if let last = parts.popLast() { parts += Names.englishAnd(last).components(separatedBy: " and ").map(\.trimmed) }
+            guard parts.count >= 3 else { return false }
+            // "Councilmembers Present: Adams, Baker, Chen, Mayor Lee": surnames alone.
+            if parts.allSatisfy(Names.isListedName), parts.filter(Names.isSurname).count * 2 >= parts.count { return true }
+            let bare = parts.filter(Names.isBareName).count
+            // With one comma, "Karin Takel, Strategic Planning and Performance Officer" is a name and a role.
+            return commas >= 3 ? bare >= 2 : bare == parts.count
+        }
+        // "Apologies: Shelley Young, Pat Bader": beside the label, two bare names are two
+        // people (a list under the label keeps "Name, Role" a line).
+        let valueParts = valueText.components(separatedBy: ",").map(\.trimmed).filter { !$0.isEmpty }
+        let namePair = valueParts.count == 2 && valueParts.allSatisfy(Names.isListedName)
+        // "Richard Hunt (RH)(Observer) Ian Brookman (IB)": a person's name straight after a bracket.
+        let nameAfterBracket = joined.contains(") ") && block.allSatisfy({ $0.segments.count == 1 }) && joined.ranges(ofRegex: #"(?<=\)\s)[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}\b"#).contains {
+            Names.isBareName(String(joined[$0]))
+        }
+        let isList = commaListed || namePair || joined.contains("), ") || nameAfterBracket
+            || joined.range(ofRegex: #"\) and [A-Z][a-z]+ [A-Z]"#) != nil || joined.range(ofRegex: #"^[A-Z][^:,()]{2,60}:\s"#) != nil
+            || joined.range(ofRegex: apologiesOpening) != nil
+        var people: [Person] = []
+        if isList {
+            for (groupName, entry) in splitList(joined) {
+                guard var p = PeopleParsing.parse(text: entry) else { continue }
+                if p.name.split(separator: " ").count > 6 || PeopleLabel.kind(of: p.name) != nil || Names.isHeadcount(p.name) { continue }
+                // "Kieron O'Hara, Southampton University": an office or body after a name is that person's role.
+                if p.role == nil, PeopleParsing.isRoleOnly(p.name), let last = people.indices.last, people[last].role == nil,
+                   PeopleParsing.isRoleOnly(people[last].name) == false {
+                    people[last].role = p.name
+                    continue
+                }
+                p.name = p.name.trimmed
+                let at = line(naming: p.name, in: valueLines + block)
+                people.append(Person(name: p.name, role: p.role, initials: p.initials, group: groupName ?? group, page: at?.page ?? page,
+                                     box: box(of: at.map { [$0] } ?? valueLines + block)))
+            }
+            return people
+        }
+        // One person a line; a line that starts in lower case continues the one above.
+        var entries: [(segments: [String], lines: [Line])] = []
+        var wrappedValue = false
+        if !valueText.isEmpty { entries.append((valueText.components(separatedBy: "  ").map(\.trimmed).filter { !$0.isEmpty }, [])) }
+        for (l, segs) in cellsWithWrappedInitials(block) {
+            // The label's own line broken mid-entry: "ALSO PRESENT: Sue Chandler, Cabinet Member
+            // for Integrated Children's" over "Services."
+            let prevLine = entries.last?.lines.last ?? (entries.count == 1 ? valueLines.last : nil)
+            let wrapsFromValue = entries.count == 1 && entries[0].lines.isEmpty && prevLine.map { context.wraps($0, into: l) } == true
+            if let last = entries.last, let prevLine, continuesPerson(prevLine, l) || wrapsFromValue, !Paragraphs.startsBullet(l) {
+                if wrapsFromValue { wrappedValue = true }
+                var e = last
+                e.segments[e.segments.count - 1] += " " + l.text
+                e.lines.append(l)
+                entries[entries.count - 1] = e
+            } else {
+                entries.append((segs, [l]))
+            }
+        }
+        for e in entries {
+            // "Jane Archer (JA)    Alan Caudwell (AC)    Robert Gegg (RG)", "Harry Rayner – MEM
+            // (Chair)    James Graham – KCC": one person a cell.
+            if e.segments.count >= 2, e.segments.allSatisfy({ Names.isBareName($0) || Names.isNameDashBody($0) }) {
+                let source = e.lines.isEmpty ? valueLines : e.lines
+                for seg in e.segments {
+                    guard let p = PeopleParsing.parse(text: seg) else { continue }
+                    people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
+                                         page: source.first?.page ?? page, box: box(of: source)))
+                }
+                continue
+            }
+            guard let p = PeopleParsing.parse(segments: e.segments), PeopleLabel.kind(of: p.name) == nil,
+                  p.name.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil else { continue }
+            let source = e.lines.isEmpty ? valueLines : (wrappedValue && e.segments == entries.first?.segments ? valueLines + e.lines : e.lines)
+            people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
+                                 page: source.first?.page ?? page, box: box(of: source)))
+        }
+        return people
+    }
+
+    /// The line below continues the person on the line above: it starts in lower case, or
+    /// the line above stops mid-entry (a comma, an open bracket, "of", "and", a title).
+    static func continuesPerson(_ prev: Line, _ l: Line) -> Bool {
+        let t = prev.text.trimmed
+        guard let first = l.text.trimmed.first else { return false }
+        let lastWord = t.split(separator: " ").last.map(String.init) ?? ""
+        return first.isLowercase || t.hasSuffix(",") || t.hasSuffix("(") || t.hasSuffix(" of") || t.hasSuffix(" and") || t.hasSuffix("&")
+            || vocabulary.isTitle(lastWord)
+            || (t.filter { $0 == "(" }.count > t.filter { $0 == ")" }.count)
+    }
+
+    /// The box around lines, those on the first one's page: a list run over a page break
+    /// would otherwise span two pages' coordinates.
+    static func box(of lines: [Line]) -> [Double]? {
+        guard let page = lines.first?.page else { return nil }
+        return Rect.enclosing(lines.filter { $0.page == page }.map(\.box))?.array
+    }
+
+    /// The line a listed person's name is printed on (or, for a name cut by a wrap, the
+    /// line with its last word), so that each entry of a running list points at its own line.
+    static func line(naming name: String, in lines: [Line]) -> Line? {
+        if let l = lines.first(where: { $0.text.contains(name) }) { return l }
+        guard let last = name.split(separator: " ").last, last.count >= 3 else { return nil }
+        return lines.first { $0.text.contains(last) }
+    }
+
+    /// A grid of names whose narrow cells push the initials onto a row of their own:
+    /// "Alistair Thompson | Karen Bartlett-Butt | Maxine Relton" over "(AT) | (KB) | (MR)".
+    /// Each initials cell goes back to the name above it.
+    static func cellsWithWrappedInitials(_ block: [Line]) -> [(Line, [String])] {
+        var rows: [(line: Line, texts: [String], boxes: [Rect])] = []
+        for l in block {
+            let cells = l.segments.map(\.text)
+            if let last = rows.last, last.texts.count >= 2,
+               cells.allSatisfy({ $0.range(ofRegex: #"^\(?[A-Z][A-Za-z]{0,3}\)?$"#) != nil }) {
+                var row = last
+                for seg in l.segments {
+                    guard let j = row.boxes.indices.min(by: { abs(row.boxes[$0].x0 - seg.box.x0) < abs(row.boxes[$1].x0 - seg.box.x0) }),
+                          abs(row.boxes[j].x0 - seg.box.x0) < Layout.cellAlignment * Layout.em(l) else { continue }
+                    row.texts[j] += " " + seg.text
+                    // "(CM" cut at the page's edge.
+                    if row.texts[j].filter({ $0 == "(" }).count > row.texts[j].filter({ $0 == ")" }).count { row.texts[j] += ")" }
+                }
+                rows[rows.count - 1] = row
+                continue
+            }
+            rows.append((l, cells, l.segments.map(\.box)))
+        }
+        // "Patricia Rowan (PR) Chris Sane (CS)": two people in one cell.
+        return rows.map { row in
+            (row.line, row.texts.flatMap { cell -> [String] in
+                let cuts = cell.ranges(ofRegex: #"(?<=\))\s+(?=[A-Z][a-z]+ [A-Z])"#)
+                guard !cuts.isEmpty else { return [cell] }
+                var parts: [String] = [], from = cell.startIndex
+                for c in cuts { parts.append(String(cell[from..<c.lowerBound])); from = c.upperBound }
+                parts.append(String(cell[from...]))
+                return parts.allSatisfy(Names.isBareName) ? parts : [cell]
+            })
+        }
+    }
+
+    /// Splits "Group: A (Role), B (Role) Group2: C, D" into entries, keeping the group.
+    static func splitList(_ text: String) -> [(String?, String)] {
+        var t = text
+        if let r = t.range(ofRegex: apologiesOpening + #"\s*"#) { t.removeSubrange(r) }
+        // "Cllrs Smith (Chair), Jones, Brown and Green": after a plural title, surnames alone.
+        let surnames = t.range(ofRegex: pluralTitle) != nil
+        var out: [(String?, String)] = []
+        var group: String?
+        var current = ""
+        var depth = 0
+        func flush() {
+            var e = current.trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
+            // "… and Nancy Sayer who was substituted by …": the clause is not part of the name.
+            if let r = e.range(ofRegex: clause) { e.removeSubrange(r) }
+            // "Georgia Humphreys (Officer) and Ashlie Gash (Officer)", "Richard Hunt (RH)(Observer)
+            // Ian Brookman (IB)": a name after a closing bracket starts another entry.
+            let starts = e.ranges(ofRegex: #"(?<=\))\s+(?:and\s+)?(?=[A-Z][a-z])"#)
+            var pieces: [String] = []
+            var from = e.startIndex
+            for r in starts { pieces.append(String(e[from..<r.lowerBound])); from = r.upperBound }
+            pieces.append(String(e[from...]))
+            for piece in pieces.map(\.trimmed) where !piece.isEmpty {
+                // "Cllr A Smith and Cllr B Jones" names two people; "Police and Crime Commissioner" one office.
+                // "Nick Bagshaw and Anthony Karabinas (DCLG)": both are from the body in brackets.
+                var names = piece, shared = ""
+                if let open = piece.lastIndex(of: "("), piece.hasSuffix(")"), !piece[..<open].contains("(") {
+                    names = String(piece[..<open]).trimmed
+                    shared = " " + piece[open...]
+                }
+                let parts = names.contains("(") ? [names] : Names.englishAnd(names).components(separatedBy: " and ")
+                let split = parts.count > 1 && parts.allSatisfy { part in
+                    Names.isBareName(part.trimmed) || surnames && Names.isSurname(part.trimmed)
+                }
+                for part in (split ? parts.map { $0.trimmed + shared } : [piece]) where !part.trimmed.isEmpty {
+                    out.append((group, part.trimmed))
+                }
+            }
+            current = ""
+        }
+        for ch in t {
+            if ch == "(" { depth += 1 }
+            if ch == ")" { depth = max(0, depth - 1) }
+            if depth == 0 && (ch == "," || ch == ";") { flush(); continue }
+            if depth == 0 && ch == ":" {
+                let g = current.trimmed
+                if g.split(separator: " ").count <= 10 {
+                    // "…Officer) Kent Police:" — the group name follows the last entry.
+                    if let close = g.lastIndex(of: ")") {
+                        current = String(g[...close])
+                        flush()
+                        group = String(g[g.index(after: close)...]).trimmed
+                    } else {
+                        group = g
+                    }
+                    current = ""
+                    continue
+                }
+            }
+            current.append(ch)
+        }
+        flush()
+        return out
+    }
+}
