@@ -30,7 +30,10 @@ let package = Package(
         .target(name: "TesseractOCR", dependencies: ["CTesseract", "PageLayout"]),
         .target(name: "MinutesPipeline", dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR",
                                                         .product(name: "Yams", package: "Yams")]),
-        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline",
+        // Async-signal-safe crash notes and worker spawning (pipe2, closefrom), which
+        // Swift's Glibc module does not offer; used only by MinutesApp's worker processes.
+        .target(name: "CWorkerSupport"),
+        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline", "CWorkerSupport",
                                                    .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "minutes", dependencies: [
             "MinutesApp", "MinutesModel", "MinutesPipeline",

@@ -9,7 +9,7 @@ struct MinutesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minutes",
         abstract: "Turn meeting minutes published as PDFs and scans into structured minutes/1 JSON.",
-        subcommands: [Convert.self, Watch.self, Pipelines.self, Validate.self],
+        subcommands: [Convert.self, Watch.self, Pipelines.self, Validate.self, LedgerCommand.self, WorkerCommand.self],
         defaultSubcommand: nil)
 
     /// ArgumentParser exits 64 (EX_USAGE) for bad usage; this tool promises 2, like most Unix tools.
