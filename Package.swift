@@ -40,6 +40,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The fuzz target (scripts/fuzz.sh builds it with libFuzzer and address sanitizer);
+        // built plainly, it replays the files it is given through the same entry.
+        .executableTarget(name: "minutes-fuzz", dependencies: ["MinutesApp", "MinutesPipeline", "PopplerText", "TesseractOCR"],
+                          path: "Sources/MinutesFuzz"),
         .testTarget(name: "MinutesTests",
                     dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR", "MinutesPipeline", "MinutesApp"],
                     resources: [.copy("Fixtures")]),

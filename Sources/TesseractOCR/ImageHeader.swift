@@ -9,7 +9,16 @@ public struct ImageHeader: Equatable, Sendable {
     public struct Frame: Equatable, Sendable {
         public var width: Int
         public var height: Int
-        public var pixels: Int { width * height }
+        /// Saturates rather than overflow: a header may claim anything.
+        public var pixels: Int {
+            let (p, overflow) = width.multipliedReportingOverflow(by: height)
+            return overflow ? Int.max : p
+        }
+
+        public init(width: Int, height: Int) {
+            self.width = width
+            self.height = height
+        }
     }
 
     public var format: Format

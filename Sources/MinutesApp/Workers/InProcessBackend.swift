@@ -34,7 +34,7 @@ public final class InProcessBackend: ConversionBackend, @unchecked Sendable {
         } catch {
             var reason = error.oneLine
             if reason.hasPrefix(job.fileName + ": ") { reason = String(reason.dropFirst(job.fileName.count + 2)) }
-            return .failed(ConversionFailure(reason, kind: .document))
+            return .failed(ConversionFailure(reason, kind: .document, mayBeIncomplete: ConversionFailure.couldBeIncomplete(error)))
         }
         do {
             let formats = Set(job.formats.compactMap(OutputFormat.init(rawValue:)))

@@ -182,7 +182,9 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
                         document = Data(f.payload)
                     case .result:
                         guard let r = try? f.decode(WorkerResult.self) else { return died(w, tracker) }
-                        if let reason = r.failure { return .failed(ConversionFailure(reason, kind: r.kind ?? .document)) }
+                        if let reason = r.failure {
+                            return .failed(ConversionFailure(reason, kind: r.kind ?? .document, mayBeIncomplete: r.mayBeIncomplete))
+                        }
                         return .converted(ConvertedDocument(pages: r.pages ?? 0, outputs: r.outputs ?? [],
                                                             actions: r.actions ?? [], document: document))
                     default:

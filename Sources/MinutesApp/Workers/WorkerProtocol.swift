@@ -63,10 +63,26 @@ public enum FailureKind: String, Codable, Sendable {
 public struct ConversionFailure: Error, Sendable, Equatable {
     public var reason: String
     public var kind: FailureKind
+    /// A file still being written could fail this way (damaged, not a PDF, no pages, a
+    /// crash), where an encrypted file or one over a limit could not: a watcher holds such
+    /// a file while it is fresh rather than quarantine half a document.
+    public var mayBeIncomplete: Bool
 
-    public init(_ reason: String, kind: FailureKind) {
+    public init(_ reason: String, kind: FailureKind, mayBeIncomplete: Bool? = nil) {
         self.reason = reason
         self.kind = kind
+        self.mayBeIncomplete = mayBeIncomplete ?? (kind == .crash)
+    }
+
+    /// Whether a conversion error could come of reading a file only partly written.
+    public static func couldBeIncomplete(_ error: Error) -> Bool {
+        guard let e = error as? ConversionError else { return true }
+        switch e {
+        case .overLimit, .invalidPipeline: return false
+        // Encryption is declared in the trailer, at the end: half a file cannot claim it.
+        case .unreadable(_, let reason): return !reason.hasPrefix("encrypted")
+        case .empty, .unsupported, .noText: return true
+        }
     }
 }
 
@@ -128,6 +144,7 @@ struct WorkerResult: Codable {
     var actions: [[String]]?
     var failure: String?
     var kind: FailureKind?
+    var mayBeIncomplete: Bool?
 }
 
 /// Messages over the pipes: a 4-byte little-endian length (of kind and payload), a kind

@@ -138,7 +138,7 @@ public enum WorkerServer {
             var reason = error.oneLine
             // Typed errors name the file; the parent names it by its path.
             if reason.hasPrefix(job.fileName + ": ") { reason = String(reason.dropFirst(job.fileName.count + 2)) }
-            return WorkerResult(failure: reason, kind: .document)
+            return WorkerResult(failure: reason, kind: .document, mayBeIncomplete: ConversionFailure.couldBeIncomplete(error))
         }
         do {
             let formats = Set(job.formats.compactMap(OutputFormat.init(rawValue:)))
