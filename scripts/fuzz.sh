@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes what a hostile input reaches (sniffing, the text pipeline, page drawing, image
 # headers and decoding) with libFuzzer and AddressSanitizer: a fuzz run, not a test.
+# The first build of the instrumented target takes 10 minutes or more on 2 cores.
 #
 #   scripts/fuzz.sh [SECONDS]          (default 300)
 #
@@ -23,9 +24,16 @@ TIMEOUT=${TIMEOUT:-30}
 JOBS=${JOBS:-1}
 source scripts/setup.sh
 
-echo "fuzz: building the fuzz target (release, -sanitize=fuzzer,address) in $SCRATCH" >&2
+# libFuzzer's coverage instrumentation and AddressSanitizer, with libFuzzer's library linked
+# without its main (-sanitize=fuzzer would bring one, clashing with SwiftPM's renamed one):
+# the target's own main hands over to LLVMFuzzerRunDriver.
+toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")
+FUZZLIB=$(find "$toolchain/lib" -name 'libclang_rt.fuzzer_no_main-x86_64.a' | head -n 1)
+[ -n "$FUZZLIB" ] || { echo "fuzz: libFuzzer (libclang_rt.fuzzer_no_main) not found in $toolchain" >&2; exit 2; }
+echo "fuzz: building the fuzz target (release, address sanitizer, libFuzzer coverage) in $SCRATCH" >&2
 swift build -c release --scratch-path "$SCRATCH" --product minutes-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DMINUTES_LIBFUZZER 2>&1 | grep -E "error:|Build|Compiling minutes" >&2 || true
+  -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+  -Xswiftc -DMINUTES_LIBFUZZER -Xlinker "$FUZZLIB" -Xlinker -lstdc++ 2>&1 | grep -E "error:|Build|Compiling minutes" >&2 || true
 BIN="$SCRATCH/release/minutes-fuzz"
 [ -x "$BIN" ] || { echo "fuzz: no fuzz target at $BIN" >&2; exit 2; }
 echo "fuzz: building minutes (debug) to replay findings" >&2

@@ -36,10 +36,10 @@ enum FuzzEntry {
 }
 
 #if MINUTES_LIBFUZZER
-// Built by scripts/fuzz.sh with -sanitize=fuzzer,address: libFuzzer drives the entry.
+// Built by scripts/fuzz.sh with address sanitizer and libFuzzer's coverage: libFuzzer drives the entry.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
                          _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
 
 @main

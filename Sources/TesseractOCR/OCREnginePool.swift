@@ -63,6 +63,7 @@ public final class OCREnginePool: @unchecked Sendable {
             while let list = idle[key], list.count > max(0, keeping), let e = idle[key]?.popLast() { released.append(e) }
         }
         condition.unlock()
+        guard !released.isEmpty else { return }
         released.removeAll()
         Self.trimHeap()
     }

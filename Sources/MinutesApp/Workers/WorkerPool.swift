@@ -51,7 +51,7 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let l = lanes[i] { return l }
-        let l = Lane(pool: self)
+        let l = Lane(pool: self, slots: slots)
         lanes[i] = l
         return l
     }
@@ -78,13 +78,16 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
     /// One caller thread's worker, started on first need and after each death.
     final class Lane: @unchecked Sendable {
         unowned let pool: WorkerPool
+        /// Held directly: a lane may outlive its pool's `deinit` by a moment.
+        private let slots: PageSlotPool
         private let lock = NSLock()
         private var worker: WorkerProcess?
         private let wakeRead: Int32
         private let wakeWrite: Int32
 
-        init(pool: WorkerPool) {
+        init(pool: WorkerPool, slots: PageSlotPool) {
             self.pool = pool
+            self.slots = slots
             var fds: [Int32] = [-1, -1]
             _ = pipe(&fds)
             for fd in fds {
@@ -96,6 +99,7 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
         }
 
         deinit {
+            slots.forget(wake: wakeWrite)
             close(wakeRead)
             close(wakeWrite)
         }
@@ -155,7 +159,7 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
             let deadline = pool.settings.timeout.map { started.addingTimeInterval($0) }
             var document: Data?
             defer {
-                pool.slots.release(tracker.held.count)
+                slots.release(tracker.held.count)
                 tracker.held.removeAll()
                 w.idleSince = Date()
             }
@@ -176,7 +180,7 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
                         tracker.pending.append(f.number)
                         grantPending(w, &tracker)
                     case .release:
-                        if tracker.held.remove(f.number) != nil { pool.slots.release(1) }
+                        if tracker.held.remove(f.number) != nil { slots.release(1) }
                         grantPending(w, &tracker)
                     case .document:
                         document = Data(f.payload)
@@ -208,7 +212,7 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
 
         /// Grants waiting page requests while slots are free.
         private func grantPending(_ w: WorkerProcess, _ t: inout Whereabouts) {
-            while let page = t.pending.first, pool.slots.tryAcquire(wake: wakeWrite) {
+            while let page = t.pending.first, slots.tryAcquire(wake: wakeWrite) {
                 t.pending.removeFirst()
                 t.held.insert(page)
                 w.send(.number(.grant, page))

@@ -191,6 +191,13 @@ final class PageSlotPool: @unchecked Sendable {
         return false
     }
 
+    /// A lane going away: its descriptor must not be written to once closed.
+    func forget(wake: Int32) {
+        lock.lock()
+        waiting.removeAll { $0 == wake }
+        lock.unlock()
+    }
+
     func release(_ count: Int) {
         guard count > 0 else { return }
         lock.lock()
