@@ -159,3 +159,18 @@ enum BombImages {
     static func le32(_ v: UInt32) -> Data { Data([UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)]) }
     static func le16(_ v: UInt16) -> Data { Data([UInt8(v & 0xFF), UInt8(v >> 8)]) }
 }
+
+/// What a conversion failure means for a retry, and for a watcher holding a fresh file.
+final class FailureKindTests: XCTestCase {
+    func testWhichFailuresMayPassAndWhichMayBeHalfAFile() {
+        XCTAssertTrue(FailureKind.timeout.isTransient && FailureKind.memory.isTransient && FailureKind.killed.isTransient)
+        XCTAssertFalse(FailureKind.crash.isTransient || FailureKind.document.isTransient)
+        XCTAssertTrue(ConversionFailure.couldBeIncomplete(ConversionError.unreadable(file: "a.pdf", reason: "damaged PDF: x")))
+        XCTAssertTrue(ConversionFailure.couldBeIncomplete(ConversionError.empty(file: "a.pdf")))
+        XCTAssertFalse(ConversionFailure.couldBeIncomplete(
+            ConversionError.unreadable(file: "a.pdf", reason: "encrypted: needs a password (--password)")))
+        XCTAssertFalse(ConversionFailure.couldBeIncomplete(ConversionError.overLimit(file: "a.png", reason: "too big")))
+        XCTAssertTrue(ConversionFailure("crashed (SIGSEGV) in page 3", kind: .crash).mayBeIncomplete)
+        XCTAssertFalse(ConversionFailure("timed out after 5 s (--timeout)", kind: .timeout).mayBeIncomplete)
+    }
+}
