@@ -250,6 +250,7 @@ public final class BatchRunner: @unchecked Sendable {
                     if case .skipped(let p) = outcome { donePages += p }
                     lock.unlock()
                 }
+                backend.laneDone(lane)
             }
             // Stages recurse over layout trees; the default secondary-thread stack is small.
             worker.stackSize = 16 << 20

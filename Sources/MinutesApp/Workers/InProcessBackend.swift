@@ -49,5 +49,6 @@ public final class InProcessBackend: ConversionBackend, @unchecked Sendable {
     }
 
     public func retireIdle(after seconds: Double) {}
+    public func laneDone(_ lane: Int) {}
     public func shutdown() {}
 }

@@ -67,6 +67,13 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
         for l in all { l.retire(idleFor: seconds) }
     }
 
+    public func laneDone(_ i: Int) {
+        lock.lock()
+        let l = lanes[i]
+        lock.unlock()
+        l?.retire(idleFor: nil)
+    }
+
     public func shutdown() {
         lock.lock()
         let all = Array(lanes.values)

@@ -95,7 +95,15 @@ final class WorkerProcess {
     /// forever), waking early when `wake` becomes readable.
     func next(deadline: Date?, wake: Int32?) -> Event {
         while true {
-            if let frame = try? Frame.take(from: buffer, at: &start) {
+            let taken: Frame?
+            do {
+                taken = try Frame.take(from: buffer, at: &start)
+            } catch {
+                // Not our protocol: nothing more from this worker can be trusted.
+                kill()
+                return .exited
+            }
+            if let frame = taken {
                 if start > 1 << 16 || start == buffer.count {
                     buffer.removeFirst(start)
                     start = 0

@@ -114,6 +114,9 @@ public protocol ConversionBackend: AnyObject, Sendable {
     func convert(_ job: ConversionJob, lane: Int, progress: (ConversionProgress) -> Void) -> ConversionOutcome
     /// Workers idle for `seconds` are let go (a watcher between files).
     func retireIdle(after seconds: Double)
+    /// `lane` has no more work: its worker (and the memory it holds) can go now, while
+    /// other lanes finish the last long documents of a batch.
+    func laneDone(_ lane: Int)
     /// Lets every worker go; waits for them to exit.
     func shutdown()
 }
