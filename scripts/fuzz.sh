@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes what a hostile input reaches (sniffing, the text pipeline, page drawing, image
 # headers and decoding) with libFuzzer and AddressSanitizer: a fuzz run, not a test.
-# The first build of the instrumented target takes 10 minutes or more on 2 cores.
+# The first build of the instrumented target takes 10 minutes or more on 2 cores, and each
+# run first reads the corpus grown so far once (a minute or two), on top of SECONDS.
 #
 #   scripts/fuzz.sh [SECONDS]          (default 300)
 #
@@ -23,6 +24,7 @@ MAX_SEED_BYTES=${MAX_SEED_BYTES:-3145728}
 TIMEOUT=${TIMEOUT:-30}
 JOBS=${JOBS:-1}
 source scripts/setup.sh
+mkdir -p "$SCRATCH" && SCRATCH=$(cd "$SCRATCH" && pwd)
 
 # libFuzzer's coverage instrumentation and AddressSanitizer, with libFuzzer's library linked
 # without its main (-sanitize=fuzzer would bring one, clashing with SwiftPM's renamed one):
@@ -51,13 +53,17 @@ done
 echo "fuzz: $(ls "$SEEDS" | wc -l) seeds, $(ls "$CORPUS" | wc -l) inputs in the corpus so far; running ${SECS} s" >&2
 
 before=$(ls "$FINDINGS" | wc -l)
+parallel=()
+# With -jobs, libFuzzer writes each job's log as fuzz-N.log in the current folder: $SCRATCH.
+[ "$JOBS" -gt 1 ] && parallel=(-jobs="$JOBS" -workers="$JOBS")
+rm -f "$SCRATCH"/fuzz.log "$SCRATCH"/fuzz-*.log
 # Leaks are poppler's and glib's caches, kept for the process's life on purpose.
-ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
-  "$BIN" "$CORPUS" "$SEEDS" -max_total_time="$SECS" -timeout="$TIMEOUT" -rss_limit_mb=3072 -malloc_limit_mb=2048 \
-  -max_len="$MAX_SEED_BYTES" -jobs="$JOBS" -workers="$JOBS" -artifact_prefix="$FINDINGS/" -print_final_stats=1 \
-  >"$SCRATCH/fuzz.log" 2>&1 || true
-grep -E "^stat::|Done [0-9]+ runs|^#[0-9]+ *DONE" "$SCRATCH/fuzz.log" | sed 's/^/  /' || true
-grep -E "ERROR: (AddressSanitizer|libFuzzer)|SUMMARY:" "$SCRATCH/fuzz.log" | sort | uniq -c | sed 's/^/  /' || true
+(cd "$SCRATCH" && ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
+  "$BIN" "$CORPUS" "$SEEDS" -max_total_time="$SECS" -timeout="$TIMEOUT" -rss_limit_mb=3072 \
+  -malloc_limit_mb=2048 -max_len="$MAX_SEED_BYTES" "${parallel[@]}" -artifact_prefix="$FINDINGS/" \
+  -print_final_stats=1 >fuzz.log 2>&1) || true
+cat "$SCRATCH"/fuzz.log "$SCRATCH"/fuzz-*.log 2>/dev/null | grep -E "^stat::|Done [0-9]+ runs|^#[0-9]+ *DONE" | sed 's/^/  /' || true
+cat "$SCRATCH"/fuzz.log "$SCRATCH"/fuzz-*.log 2>/dev/null | grep -E "ERROR: (AddressSanitizer|libFuzzer)|SUMMARY:" | sort | uniq -c | sed 's/^/  /' || true
 echo "fuzz: corpus now $(ls "$CORPUS" | wc -l) inputs; findings: $(( $(ls "$FINDINGS" | wc -l) - before )) new this run, $(ls "$FINDINGS" | wc -l) in all"
 
 known=$(find Tests/MinutesTests/Fixtures/fuzz -type f ! -name '*.expect' ! -name '*.md' -exec sha256sum {} + 2>/dev/null | awk '{print $1}')
