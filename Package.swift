@@ -37,7 +37,11 @@ let package = Package(
         .target(name: "MinutesScoring", dependencies: ["MinutesModel"]),
         .target(name: "MinutesPipeline", dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR",
                                                         .product(name: "Yams", package: "Yams")]),
-        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline", "MinutesScoring", "PageLayout", "PopplerText", "TesseractOCR",
+        // Async-signal-safe crash notes and worker spawning (pipe2, closefrom), which
+        // Swift's Glibc module does not offer; used only by MinutesApp's worker processes.
+        .target(name: "CWorkerSupport"),
+        .target(name: "MinutesApp", dependencies: ["MinutesModel", "MinutesPipeline", "MinutesScoring", "CWorkerSupport",
+                                                   "PageLayout", "PopplerText", "TesseractOCR",
                                                    .product(name: "Logging", package: "swift-log")]),
         // The register: converted minutes of many meetings in one SQLite database (GRDB).
         .target(name: "MinutesRegister", dependencies: ["MinutesModel", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -46,6 +50,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The fuzz target (scripts/fuzz.sh builds it with libFuzzer and address sanitizer);
+        // built plainly, it replays the files it is given through the same entry.
+        .executableTarget(name: "minutes-fuzz", dependencies: ["MinutesApp", "MinutesPipeline", "PopplerText", "TesseractOCR"],
+                          path: "Sources/MinutesFuzz"),
         .testTarget(name: "MinutesTests",
                     dependencies: ["MinutesModel", "PageLayout", "PopplerText", "TesseractOCR", "MinutesPipeline", "MinutesApp",
                                    "MinutesScoring", "MinutesRegister", .product(name: "GRDB", package: "GRDB.swift")],

@@ -106,6 +106,11 @@ public struct BatchOptions: Sendable {
     public var force: Bool
     /// Stored with every result; a result made with another version is converted again.
     public var pipelineVersion: String
+    /// Files larger than this are refused before they are read.
+    public var maxInputBytes: Int64 = InputLimits().maxInputBytes
+    /// This run converts only the inputs whose content hash falls in this shard, and keeps
+    /// its own ledger and reports (`minutes ledger merge` combines them).
+    public var shard: Shard?
 
     public init(outDir: URL, formats: Set<OutputFormat> = [.json], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 force: Bool = false, pipelineVersion: String) {
@@ -121,6 +126,15 @@ public struct BatchFailure: Codable, Sendable, Equatable {
     public var file: String
     public var reason: String
     public var sha256: String?
+    /// A later run may succeed (a time or memory limit, a full disk); nil for older files.
+    public var retryable: Bool?
+
+    public init(file: String, reason: String, sha256: String?, retryable: Bool? = nil) {
+        self.file = file
+        self.reason = reason
+        self.sha256 = sha256
+        self.retryable = retryable
+    }
 }
 
 public struct BatchSummary: Sendable {
@@ -130,7 +144,11 @@ public struct BatchSummary: Sendable {
     public var failures: [BatchFailure]
     public var seconds: Double
     public var interrupted: Bool
+    /// Where the failures were listed (a shard's own file), when not `_failures.json`.
+    public var failuresFile: String?
 
+    /// Failures a later run may get past: the batch exits 75 rather than 1.
+    public var retryable: Int { failures.filter { $0.retryable == true }.count }
     public var converted: Int { outcomes.filter { if case .converted = $0 { return true } else { return false } }.count }
     public var skipped: Int { outcomes.filter { if case .skipped = $0 { return true } else { return false } }.count }
     public var failed: Int { failures.count }
@@ -160,11 +178,10 @@ public final class BatchRunner: @unchecked Sendable {
     public static let failuresFile = "_failures.json"
     public static let actionsFile = "actions.csv"
 
-    let converter: DocumentConverter
+    let backend: ConversionBackend
     let options: BatchOptions
     let logger: Logger
     let stop: StopSignal?
-    let inspect: (@Sendable (String, WorkingDocument) -> Void)?
     /// Called with each document converted and the path of its JSON output (`convert --db`
     /// loads it into the register); an error is logged against the file, not thrown.
     public var onResult: (@Sendable (Minutes, URL) throws -> Void)?
@@ -173,21 +190,28 @@ public final class BatchRunner: @unchecked Sendable {
     private var next = 0
     private var outcomes: [BatchSummary.Outcome] = []
     private var records: [LedgerRecord?] = []
+    private var kinds: [FailureKind?] = []
+    /// Content hashes already taken (a sharded run hashes every input to choose its share).
+    var knownSHA: [String: String] = [:]
     private var doneBytes: Int64 = 0
     private var doneFiles = 0
     private var donePages = 0
 
-    public init(converter: DocumentConverter, options: BatchOptions, logger: Logger, stop: StopSignal? = nil,
-                inspect: (@Sendable (String, WorkingDocument) -> Void)? = nil) {
-        self.converter = converter
+    public init(backend: ConversionBackend, options: BatchOptions, logger: Logger, stop: StopSignal? = nil) {
+        self.backend = backend
         self.options = options
         self.logger = logger
         self.stop = stop
-        self.inspect = inspect
+    }
+
+    /// Converts in this process (no isolation from a crashing library).
+    public convenience init(converter: DocumentConverter, options: BatchOptions, logger: Logger, stop: StopSignal? = nil,
+                            inspect: (@Sendable (String, WorkingDocument) -> Void)? = nil) {
+        self.init(backend: InProcessBackend(converter: converter, inspect: inspect), options: options, logger: logger, stop: stop)
     }
 
     /// Throws only when the output folder or its ledger cannot be used at all.
-    public func run(_ inputs: [BatchInput], missing: [String] = []) throws -> BatchSummary {
+    public func run(_ allInputs: [BatchInput], missing allMissing: [String] = []) throws -> BatchSummary {
         let start = Date()
         let fm = FileManager.default
         do {
@@ -196,9 +220,12 @@ public final class BatchRunner: @unchecked Sendable {
             throw BatchError.outputFolder(path: options.outDir.path, reason: DocumentConverter.describe(error))
         }
         AtomicFile.sweep(options.outDir)
-        let ledger = try Ledger(url: options.outDir.appendingPathComponent(Ledger.fileName))
+        let ledger = try openLedger()
+        // A shard converts its share of the inputs; the rest are other shards' business.
+        let (inputs, seqs, missing) = selectShare(allInputs, missing: allMissing)
         outcomes = Array(repeating: .notRun, count: inputs.count)
         records = Array(repeating: nil, count: inputs.count)
+        kinds = Array(repeating: nil, count: inputs.count)
         let sizes = inputs.map { (try? fm.attributesOfItem(atPath: $0.url.path)[.size] as? Int64).flatMap { $0 } ?? 0 }
         let totalBytes = max(1, sizes.reduce(0, +))
 
@@ -210,21 +237,23 @@ public final class BatchRunner: @unchecked Sendable {
         progress?.resume()
 
         let group = DispatchGroup()
-        for _ in 0..<min(options.jobs, max(1, inputs.count)) {
+        for lane in 0..<min(options.jobs, max(1, inputs.count)) {
             group.enter()
             let worker = Thread { [self] in
                 defer { group.leave() }
                 while let i = take(count: inputs.count) {
-                    let (outcome, record) = process(inputs[i], ledger: ledger)
+                    let (outcome, record, kind) = process(inputs[i], ledger: ledger, lane: lane)
                     lock.lock()
                     outcomes[i] = outcome
                     records[i] = record
+                    kinds[i] = kind
                     doneFiles += 1
                     doneBytes += sizes[i]
                     if case .converted(let p) = outcome { donePages += p }
                     if case .skipped(let p) = outcome { donePages += p }
                     lock.unlock()
                 }
+                backend.laneDone(lane)
             }
             // Stages recurse over layout trees; the default secondary-thread stack is small.
             worker.stackSize = 16 << 20
@@ -233,17 +262,25 @@ public final class BatchRunner: @unchecked Sendable {
         group.wait()
         progress?.cancel()
         Console.shared.status(nil)
+        backend.shutdown()
 
-        var failures = missing.map { BatchFailure(file: $0, reason: "no such file or folder", sha256: nil) }
+        var failures = missing.map { BatchFailure(file: $0, reason: "no such file or folder", sha256: nil, retryable: false) }
         for (i, outcome) in outcomes.enumerated() {
             if case .failed(let reason) = outcome {
-                failures.append(BatchFailure(file: inputs[i].display, reason: reason, sha256: records[i]?.sha256))
+                failures.append(BatchFailure(file: inputs[i].display, reason: reason, sha256: records[i]?.sha256,
+                                             retryable: kinds[i]?.isTransient ?? false))
             }
         }
         let interrupted = outcomes.contains(.notRun)
         writeReports(failures: failures)
+        writeShardSummary(inputs: inputs, seqs: seqs, total: allInputs.count, missing: missing, failures: failures)
         return BatchSummary(outcomes: outcomes, failures: failures, seconds: Date().timeIntervalSince(start),
-                            interrupted: interrupted)
+                            interrupted: interrupted, failuresFile: reportName(Self.failuresFile))
+    }
+
+    func recordAndOutcome(_ i: Int) -> (outcome: BatchSummary.Outcome, record: LedgerRecord?) {
+        lock.lock(); defer { lock.unlock() }
+        return (outcomes[i], records[i])
     }
 
     private func take(count: Int) -> Int? {
@@ -254,59 +291,83 @@ public final class BatchRunner: @unchecked Sendable {
         return next
     }
 
-    private func process(_ input: BatchInput, ledger: Ledger) -> (BatchSummary.Outcome, LedgerRecord?) {
+    private func process(_ input: BatchInput, ledger: Ledger, lane: Int) -> (BatchSummary.Outcome, LedgerRecord?, FailureKind?) {
         let started = Date()
         let name = input.url.lastPathComponent
-        let data: Data
-        do {
-            data = try Data(contentsOf: input.url, options: .mappedIfSafe)
-        } catch {
-            let reason = "cannot read the file (\(DocumentConverter.describe(error)))"
+        func fail(_ reason: String, _ kind: FailureKind, sha: String?) -> (BatchSummary.Outcome, LedgerRecord?, FailureKind?) {
             logger.error("\(input.display): \(reason)")
-            return (.failed(reason), nil)
+            guard let sha else { return (.failed(reason), nil, kind) }
+            let record = LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: input.url.path,
+                                      status: .failed, base: input.base, reason: reason, failure: kind)
+            try? ledger.append(record)
+            return (.failed(reason), record, kind)
         }
-        let sha = SHA256.hex(data)
+        var st = stat()
+        guard stat(input.url.path, &st) == 0 else {
+            return fail("cannot read the file (\(String(cString: strerror(errno))))", .io, sha: nil)
+        }
+        let size = Int64(st.st_size)
+        let mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        if size > options.maxInputBytes, let why = Self.sizeRefusal(size, limit: options.maxInputBytes) {
+            return fail(why, .document, sha: nil)
+        }
+        let sha: String
+        if let known = knownSHA[input.url.path] {
+            sha = known
+        } else {
+            do {
+                sha = SHA256.hex(try Data(contentsOf: input.url, options: .mappedIfSafe))
+            } catch {
+                return fail("cannot read the file (\(DocumentConverter.describe(error)))", .io, sha: nil)
+            }
+        }
         let perFile = options.formats.subtracting([.csv]).map(\.rawValue)
         // A new or changed NAME.corrections.json beside the input converts it again.
         let version = options.pipelineVersion + CorrectionsBeside.versionSuffix(for: input.url)
         if !options.force, let done = ledger.converted(sha256: sha, pipeline: version, base: input.base),
            perFile.allSatisfy({ FileManager.default.fileExists(atPath: outURL(input.base, $0).path) }) {
             logger.debug("\(input.display): skipped, already converted with this pipeline")
-            return (.skipped(pages: done.pages ?? 0), done)
+            return (.skipped(pages: done.pages ?? 0), done, nil)
         }
-        do {
-            var stageInspect: ((String, WorkingDocument) -> Void)? = inspect
-            if inspect == nil && logger.logLevel <= .debug {
-                var last = Date()
-                stageInspect = { [logger] stage, _ in
-                    logger.debug("\(input.display): \(stage) \(String(format: "%.3f", Date().timeIntervalSince(last))) s")
-                    last = Date()
-                }
+        // A crash is not tried again on the same bytes: it would only crash again.
+        if !options.force, let crash = ledger.lastFailure(sha256: sha, pipeline: options.pipelineVersion), crash.failure == .crash {
+            let reason = (crash.reason ?? "crashed") + " (on an earlier run; not tried again: --force retries it)"
+            logger.error("\(input.display): \(reason)")
+            return (.failed(reason), crash, .crash)
+        }
+        var job = ConversionJob(path: input.url.path, fileName: name, sourceFile: input.display, sha256: sha, size: size,
+                                mtime: mtime, base: input.base, outDir: options.outDir.path,
+                                formats: options.formats.map(\.rawValue).sorted())
+        job.returnDocument = onResult != nil
+        let debug = logger.logLevel <= .debug
+        let outcome = backend.convert(job, lane: lane) { [logger] event in
+            if debug, case .stageDone(let stage, let secs) = event {
+                logger.debug("\(input.display): \(stage) \(String(format: "%.3f", secs)) s")
             }
-            var minutes = try converter.convert(data: data, fileName: name, sha256: sha, inspect: stageInspect)
-            let corrections = CorrectionsBeside.apply(for: input.url, to: &minutes)
-            let outputs = try Self.writeOutputs(minutes, base: input.base, outDir: options.outDir, formats: options.formats,
-                                                source: data, password: converter.pipeline.options.password, corrections: corrections)
+        }
+        switch outcome {
+        case .converted(let doc):
             let record = LedgerRecord(sha256: sha, pipeline: version, input: input.url.path,
-                                      status: .converted, base: input.base, outputs: outputs, pages: minutes.source.pages,
-                                      actions: ActionRegister.rows(minutes, sourceFile: input.display))
+                                      status: .converted, base: input.base, outputs: doc.outputs, pages: doc.pages,
+                                      actions: doc.actions)
             do { try ledger.append(record) } catch { logger.warning("\(error.oneLine)") }
-            do { try onResult?(minutes, outURL(input.base, "json")) } catch { logger.error("\(input.display): \(error.oneLine)") }
+            if let onResult, let json = doc.document {
+                do { try onResult(try Minutes.decode(json), outURL(input.base, "json")) } catch { logger.error("\(input.display): \(error.oneLine)") }
+            }
             let secs = String(format: "%.2f", Date().timeIntervalSince(started))
             if !Console.shared.isTerminal {
-                logger.info("\(input.display): converted, \(minutes.source.pages) pages in \(secs) s")
+                logger.info("\(input.display): converted, \(doc.pages) pages in \(secs) s")
             }
-            return (.converted(pages: minutes.source.pages), record)
-        } catch {
-            var reason = error.oneLine
-            // Typed errors name the file by its name; the batch names it by its path.
-            if reason.hasPrefix(name + ": ") { reason = String(reason.dropFirst(name.count + 2)) }
-            logger.error("\(input.display): \(reason)")
-            let record = LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: input.url.path,
-                                      status: .failed, base: input.base, reason: reason)
-            try? ledger.append(record)
-            return (.failed(reason), record)
+            return (.converted(pages: doc.pages), record, nil)
+        case .failed(let failure):
+            return fail(failure.reason, failure.kind, sha: sha)
         }
+    }
+
+    static func sizeRefusal(_ bytes: Int64, limit: Int64) -> String? {
+        var limits = InputLimits()
+        limits.maxInputBytes = limit
+        return limits.sizeRefusal(bytes).map { "refused: " + $0 }
     }
 
     func outURL(_ base: String, _ ext: String) -> URL {
@@ -338,7 +399,7 @@ public final class BatchRunner: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            try AtomicFile.write(try encoder.encode(failures), to: options.outDir.appendingPathComponent(Self.failuresFile))
+            try AtomicFile.write(try encoder.encode(failures), to: options.outDir.appendingPathComponent(reportName(Self.failuresFile)))
         } catch {
             logger.error("\(error.oneLine)")
         }
@@ -354,7 +415,7 @@ public final class BatchRunner: @unchecked Sendable {
             }
         }
         do {
-            try AtomicFile.write(Data(ActionRegister.csv(rows).utf8), to: options.outDir.appendingPathComponent(Self.actionsFile))
+            try AtomicFile.write(Data(ActionRegister.csv(rows).utf8), to: options.outDir.appendingPathComponent(reportName(Self.actionsFile)))
         } catch {
             logger.error("\(error.oneLine)")
         }
@@ -384,7 +445,7 @@ public extension BatchSummary {
         if notRun > 0 { parts.append("\(notRun) not started (interrupted)") }
         let rate = seconds > 0 ? Double(convertedPages) / seconds : 0
         var s = parts.joined(separator: ", ") + "; \(pages) pages in \(clock(seconds))" + String(format: " (%.1f pages/s)", rate)
-        if failed > 0 { s += "; failures listed in \(outDir.appendingPathComponent(BatchRunner.failuresFile).path)" }
+        if failed > 0 { s += "; failures listed in \(outDir.appendingPathComponent(failuresFile ?? BatchRunner.failuresFile).path)" }
         return s
     }
 }

@@ -24,9 +24,13 @@ public struct LedgerRecord: Codable, Sendable, Equatable {
     /// The action-register rows of this document, so `actions.csv` can be rebuilt for a
     /// resumed batch without converting the skipped files again.
     public var actions: [[String]]?
+    /// For a failure: whether it may pass (a limit, a full disk) and whether it was a
+    /// crash, which is not tried again on the same bytes. Absent in older ledgers.
+    public var failure: FailureKind?
 
     public init(sha256: String, pipeline: String, input: String, status: Status, base: String? = nil,
-                outputs: [String] = [], reason: String? = nil, pages: Int? = nil, actions: [[String]]? = nil) {
+                outputs: [String] = [], reason: String? = nil, pages: Int? = nil, actions: [[String]]? = nil,
+                failure: FailureKind? = nil) {
         self.sha256 = sha256
         self.pipeline = pipeline
         self.input = input
@@ -36,6 +40,7 @@ public struct LedgerRecord: Codable, Sendable, Equatable {
         self.reason = reason
         self.pages = pages
         self.actions = actions
+        self.failure = failure
         time = ISO8601DateFormatter().string(from: Date())
     }
 }
@@ -64,12 +69,12 @@ public final class Ledger: @unchecked Sendable {
     private var bySHA: [String: [LedgerRecord]] = [:]
     private var ordered: [LedgerRecord] = []
 
-    public init(url: URL) throws {
+    /// Opens (or creates) the ledger at `url`; records in `alsoReading` (a shard's view of
+    /// the merged ledger) count as known too, but nothing is written to them.
+    public init(url: URL, alsoReading: [URL] = []) throws {
         self.url = url
-        if let data = try? Data(contentsOf: url) {
-            let decoder = JSONDecoder()
-            for line in data.split(separator: 0x0A) {
-                guard let r = try? decoder.decode(LedgerRecord.self, from: Data(line)) else { continue }
+        for file in alsoReading + [url] {
+            for r in Self.load(file) {
                 bySHA[r.sha256, default: []].append(r)
                 ordered.append(r)
             }
@@ -87,10 +92,30 @@ public final class Ledger: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// The records of a ledger file, skipping a torn or foreign line.
+    public static func load(_ url: URL) -> [LedgerRecord] {
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        let decoder = JSONDecoder()
+        return data.split(separator: 0x0A).compactMap { try? decoder.decode(LedgerRecord.self, from: Data($0)) }
+    }
+
     public func append(_ record: LedgerRecord) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(record)
+        data.append(0x0A)
+        lock.lock(); defer { lock.unlock() }
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        if written != data.count {
+            throw LedgerError.cannotWrite(path: url.path, reason: written < 0 ? String(cString: strerror(errno)) : "short write")
+        }
+        bySHA[record.sha256, default: []].append(record)
+        ordered.append(record)
+    }
+
+    /// Appends a line as it was written elsewhere (a shard's ledger), byte for byte.
+    func appendLine(_ line: Data, _ record: LedgerRecord) throws {
+        var data = line
         data.append(0x0A)
         lock.lock(); defer { lock.unlock() }
         let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -111,6 +136,12 @@ public final class Ledger: @unchecked Sendable {
         records(sha256: sha256).last { r in
             r.status == .converted && r.pipeline == pipeline && (base == nil || r.base == base)
         }
+    }
+
+    /// The latest record of this content with this pipeline, when it is a failure.
+    public func lastFailure(sha256: String, pipeline: String) -> LedgerRecord? {
+        guard let last = records(sha256: sha256).last(where: { $0.pipeline == pipeline }), last.status == .failed else { return nil }
+        return last
     }
 
     /// The content hash whose conversion last wrote output name `base`.

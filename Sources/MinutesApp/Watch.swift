@@ -20,6 +20,12 @@ public struct WatchOptions: Sendable {
     public var pipelineVersion: String
     /// Settled files converted at once.
     public var jobs: Int
+    /// A file that fails as a half-written one would (damaged, not a PDF, a crash) while
+    /// its modification time is younger than this is left in the inbox: tried again when
+    /// it changes, or once this long has passed, and only then moved to `failedDir`.
+    public var grace: Double = 300
+    /// Files larger than this are refused before they are read.
+    public var maxInputBytes: Int64 = InputLimits().maxInputBytes
 
     public init(inbox: URL, outDir: URL, doneDir: URL? = nil, failedDir: URL? = nil, poll: Double? = nil,
                 settle: Double = 2, formats: Set<OutputFormat> = [.json], pipelineVersion: String, jobs: Int = 1) {
@@ -53,7 +59,7 @@ public enum WatchError: Error, CustomStringConvertible {
 /// Order per file: convert, write outputs, record in the ledger, move the input. A restart
 /// after any step finds the file still in the inbox and the ledger says whether it is done.
 public final class Watcher: @unchecked Sendable {
-    let converter: DocumentConverter
+    let backend: ConversionBackend
     let options: WatchOptions
     let logger: Logger
     let stop: StopSignal
@@ -61,12 +67,21 @@ public final class Watcher: @unchecked Sendable {
     /// loads it into the register); an error is logged against the file, not thrown.
     public var onResult: (@Sendable (Minutes, URL) throws -> Void)?
 
-    private struct Seen { var size: Int64; var mtime: Double; var since: Date; var retryAfter: Date? }
+    private struct Seen {
+        var size: Int64; var mtime: Double; var since: Date; var retryAfter: Date?
+        /// Time or memory limits hit on these bytes: one more try, then quarantine.
+        var transientFailures = 0
+    }
     /// Guards `seen`, `inHand` and the counters, which workers update.
     private let lock = NSLock()
     private var seen: [String: Seen] = [:]
     /// Content hashes being converted now: a second copy waits for the ledger entry.
     private var inHand = Set<String>()
+    /// Output names of the conversions under way: two inputs (`a.pdf`, `a.png`) converted
+    /// at once must not both be given `a`.
+    private var basesInHand = Set<String>()
+    /// `actions.csv` is appended by one conversion at a time (its header written once).
+    private let csvLock = NSLock()
     private var nextReady = 0
     private var inboxLost = false
     private var inotifyFD: Int32 = -1
@@ -75,11 +90,16 @@ public final class Watcher: @unchecked Sendable {
     public private(set) var failed = 0
     public private(set) var duplicates = 0
 
-    public init(converter: DocumentConverter, options: WatchOptions, logger: Logger, stop: StopSignal) {
-        self.converter = converter
+    public init(backend: ConversionBackend, options: WatchOptions, logger: Logger, stop: StopSignal) {
+        self.backend = backend
         self.options = options
         self.logger = logger
         self.stop = stop
+    }
+
+    /// Converts in this process (no isolation from a crashing library).
+    public convenience init(converter: DocumentConverter, options: WatchOptions, logger: Logger, stop: StopSignal) {
+        self.init(backend: InProcessBackend(converter: converter), options: options, logger: logger, stop: stop)
     }
 
     deinit { if inotifyFD >= 0 { close(inotifyFD) } }
@@ -113,8 +133,11 @@ public final class Watcher: @unchecked Sendable {
         while !stop.isStopped {
             convert(scan(), ledger: ledger)
             if stop.isStopped { break }
+            // A quiet inbox need not keep workers (and their OCR models) in memory.
+            backend.retireIdle(after: 60)
             wait()
         }
+        backend.shutdown()
         logger.info("stopped: \(converted) converted, \(failed) failed, \(duplicates) already converted")
     }
 
@@ -122,14 +145,14 @@ public final class Watcher: @unchecked Sendable {
     private func convert(_ ready: [String], ledger: Ledger) {
         let workers = min(options.jobs, ready.count)
         if workers <= 1 {
-            for path in ready where !stop.isStopped { handle(path, ledger: ledger) }
+            for path in ready where !stop.isStopped { handle(path, ledger: ledger, lane: 0) }
             return
         }
         lock.lock()
         nextReady = 0
         lock.unlock()
         let group = DispatchGroup()
-        for _ in 0..<workers {
+        for lane in 0..<workers {
             group.enter()
             let t = Thread { [self] in
                 defer { group.leave() }
@@ -139,7 +162,7 @@ public final class Watcher: @unchecked Sendable {
                     nextReady += 1
                     lock.unlock()
                     guard i < ready.count else { break }
-                    handle(ready[i], ledger: ledger)
+                    handle(ready[i], ledger: ledger, lane: lane)
                 }
             }
             t.stackSize = 16 << 20
@@ -211,7 +234,7 @@ public final class Watcher: @unchecked Sendable {
         }
     }
 
-    private func handle(_ path: String, ledger: Ledger) {
+    private func handle(_ path: String, ledger: Ledger, lane: Int) {
         let url = URL(fileURLWithPath: path)
         let name = url.lastPathComponent
         // "It opens": a file we may not read yet (permissions still being set) waits.
@@ -227,10 +250,18 @@ public final class Watcher: @unchecked Sendable {
             }
             return
         }
+        var st = stat()
+        let statted = fstat(fd, &st) == 0
         close(fd)
+        let size = Int64(st.st_size)
+        let mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        if statted, size > options.maxInputBytes, let why = BatchRunner.sizeRefusal(size, limit: options.maxInputBytes) {
+            quarantine(url, reason: "\(name): \(why)", sha: nil, kind: .document, ledger: ledger)
+            return
+        }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
             if !FileManager.default.fileExists(atPath: path) {
                 logger.info("\(name): vanished before it could be read")
@@ -254,41 +285,86 @@ public final class Watcher: @unchecked Sendable {
             move(url, to: options.doneDir, sha: sha)
             return
         }
-        let minutes: Minutes
-        do {
-            minutes = try converter.convert(data: data, fileName: name, sha256: sha)
-        } catch {
-            let reason = error.oneLine
-            count(\.failed)
-            logger.error("\(reason)")
+        let base = reserveBase(for: name, sha: sha, ledger: ledger)
+        defer { lock.lock(); basesInHand.remove(base); lock.unlock() }
+        var job = ConversionJob(path: path, fileName: name, sourceFile: name, sha256: sha, size: Int64(data.count),
+                                mtime: mtime, base: base, outDir: options.outDir.path,
+                                formats: options.formats.map(\.rawValue).sorted())
+        job.returnDocument = onResult != nil
+        switch backend.convert(job, lane: lane, progress: { _ in }) {
+        case .converted(let doc):
             do {
+                if options.formats.contains(.csv) { try appendActions(doc.actions) }
                 try ledger.append(LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: path,
-                                               status: .failed, reason: reason))
+                                               status: .converted, base: base, outputs: doc.outputs, pages: doc.pages))
+            } catch {
+                logger.error("\(name): \(error.oneLine); left in the inbox, will retry")
+                backOff(path)
+                return
+            }
+            count(\.converted)
+            logger.info("\(name): converted, \(doc.pages) pages -> \(doc.outputs.joined(separator: ", "))")
+            if let onResult, let json = doc.document {
+                let out = options.outDir.appendingPathComponent(base + ".json")
+                do { try onResult(try Minutes.decode(json), out) } catch { logger.error("\(name): \(error.oneLine)") }
+            }
+            move(url, to: options.doneDir, sha: sha)
+        case .failed(let failure):
+            failed(url, failure, sha: sha, mtime: mtime, ledger: ledger)
+        }
+    }
+
+    /// A failed conversion: quarantined, unless it may pass. A file that fails as a
+    /// half-written one would while it is fresh waits for its next change or `grace`;
+    /// time and memory limits get one more try; a write error is retried.
+    private func failed(_ url: URL, _ failure: ConversionFailure, sha: String, mtime: Double, ledger: Ledger) {
+        let name = url.lastPathComponent
+        let age = Date().timeIntervalSince1970 - mtime
+        if failure.kind == .io {
+            logger.error("\(name): \(failure.reason); left in the inbox, will retry")
+            backOff(url.path)
+            return
+        }
+        if failure.mayBeIncomplete, age < options.grace {
+            let wait = options.grace - age
+            let note = "modified \(Int(age.rounded())) s ago, so it may still be arriving: "
+                + "left in the inbox until it changes, or for \(Int(wait.rounded())) s more"
+            logger.warning("\(name): \(failure.reason); \(note)")
+            backOff(url.path, for: wait)
+            return
+        }
+        if failure.kind.isTransient, noteTransientFailure(url.path) {
+            logger.error("\(name): \(failure.reason); will try once more in \(Int(options.grace)) s")
+            backOff(url.path, for: options.grace)
+            return
+        }
+        quarantine(url, reason: "\(name): \(failure.reason)", sha: sha, kind: failure.kind, ledger: ledger)
+    }
+
+    private func quarantine(_ url: URL, reason: String, sha: String?, kind: FailureKind, ledger: Ledger) {
+        count(\.failed)
+        logger.error("\(reason)")
+        if let sha {
+            do {
+                try ledger.append(LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: url.path,
+                                               status: .failed, reason: reason, failure: kind))
             } catch {
                 logger.error("\(error.oneLine)")
             }
-            if let moved = move(url, to: options.failedDir, sha: sha) {
-                let note = options.failedDir.appendingPathComponent(moved.lastPathComponent + ".error.txt")
-                do { try AtomicFile.write(Data((reason + "\n").utf8), to: note) } catch { logger.error("\(error.oneLine)") }
-            }
-            return
         }
-        do {
-            let base = outputBase(for: name, sha: sha, ledger: ledger)
-            let outputs = try BatchRunner.writeOutputs(minutes, base: base, outDir: options.outDir, formats: options.formats, source: data)
-            if options.formats.contains(.csv) { try appendActions(minutes, sourceFile: name) }
-            try ledger.append(LedgerRecord(sha256: sha, pipeline: options.pipelineVersion, input: path,
-                                           status: .converted, base: base, outputs: outputs, pages: minutes.source.pages))
-            count(\.converted)
-            logger.info("\(name): converted, \(minutes.source.pages) pages -> \(outputs.joined(separator: ", "))")
-            do { try onResult?(minutes, options.outDir.appendingPathComponent(base + ".json")) } catch { logger.error("\(name): \(error.oneLine)") }
-        } catch {
-            // Not the file's fault (full disk, permissions): leave it in the inbox and retry later.
-            logger.error("\(name): \(error.oneLine); left in the inbox, will retry")
-            backOff(path)
-            return
+        if let moved = move(url, to: options.failedDir, sha: sha ?? "refused") {
+            let note = options.failedDir.appendingPathComponent(moved.lastPathComponent + ".error.txt")
+            do { try AtomicFile.write(Data((reason + "\n").utf8), to: note) } catch { logger.error("\(error.oneLine)") }
         }
-        move(url, to: options.doneDir, sha: sha)
+    }
+
+    /// Counts a time or memory failure; true when the file gets another try.
+    private func noteTransientFailure(_ path: String) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard var s = seen[path] else { return false }
+        s.transientFailures += 1
+        seen[path] = s
+        return s.transientFailures < 2
     }
 
     private func count(_ counter: ReferenceWritableKeyPath<Watcher, Int>) {
@@ -301,28 +377,33 @@ public final class Watcher: @unchecked Sendable {
         seen[path] = nil
     }
 
-    private func backOff(_ path: String) {
+    private func backOff(_ path: String, for seconds: Double? = nil) {
         lock.lock(); defer { lock.unlock() }
         if var s = seen[path] {
-            s.retryAfter = Date().addingTimeInterval(max(5, options.settle * 5))
+            s.retryAfter = Date().addingTimeInterval(seconds ?? max(5, options.settle * 5))
             seen[path] = s
         }
     }
 
-    /// `NAME`, or `NAME-<hash>` when `NAME.json` already holds another document's result.
-    /// An output no ledger record claims was left by a run killed before recording it: reused.
-    private func outputBase(for name: String, sha: String, ledger: Ledger) -> String {
+    /// `NAME`, or `NAME-<hash>` when `NAME.json` already holds another document's result or
+    /// another conversion under way has taken `NAME`. An output no ledger record claims was
+    /// left by a run killed before recording it: reused. The name is held until released.
+    private func reserveBase(for name: String, sha: String, ledger: Ledger) -> String {
         let stem = BatchInputs.stem(name)
+        lock.lock(); defer { lock.unlock() }
         let exists = options.formats.subtracting([.csv]).contains { fmt in
             FileManager.default.fileExists(atPath: options.outDir.appendingPathComponent("\(stem).\(fmt.rawValue)").path)
         }
-        guard exists, let owner = ledger.owner(ofBase: stem), owner != sha else { return stem }
-        return "\(stem)-\(sha.prefix(8))"
+        let takenOnDisk = exists && ledger.owner(ofBase: stem).map { $0 != sha } == true
+        let base = takenOnDisk || basesInHand.contains(stem) ? "\(stem)-\(sha.prefix(8))" : stem
+        basesInHand.insert(base)
+        return base
     }
 
-    private func appendActions(_ minutes: Minutes, sourceFile: String) throws {
+    private func appendActions(_ rows: [[String]]) throws {
+        csvLock.lock()
+        defer { csvLock.unlock() }
         let url = options.outDir.appendingPathComponent(BatchRunner.actionsFile)
-        let rows = ActionRegister.rows(minutes, sourceFile: sourceFile)
         var text = ActionRegister.csv(rows)
         if FileManager.default.fileExists(atPath: url.path) {
             // Drop the header line: the file already has one.

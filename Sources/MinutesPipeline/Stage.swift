@@ -18,6 +18,8 @@ public struct PipelineOptions: Sendable, Equatable {
     /// Pages of one document worked on at once (OCR). nil when neither a pipeline file nor
     /// the command line set it: one page at a time.
     public var jobs: Int?
+    /// What one input may cost (pages, pixels, OCR seconds, bytes).
+    public var limits = InputLimits()
 
     public init() {}
 }
@@ -54,6 +56,8 @@ public enum ConversionError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case noText(file: String, page: Int?)
     case invalidPipeline(file: String, line: Int?, reason: String)
+    /// Over one of `InputLimits`, found before the work it bounds.
+    case overLimit(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -64,6 +68,7 @@ public enum ConversionError: Error, Equatable, CustomStringConvertible {
             return p.map { "\(f): page \($0): no text found" } ?? "\(f): no text found (an image with no text layer; OCR is off or found nothing)"
         case .invalidPipeline(let f, let line, let r):
             return line.map { "\(f):\($0): \(r)" } ?? "\(f): \(r)"
+        case .overLimit(let f, let r): return "\(f): refused: \(r)"
         }
     }
 }

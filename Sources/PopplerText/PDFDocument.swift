@@ -65,12 +65,15 @@ public final class PDFDocument {
             }
             throw PDFError.damaged(file: fileName, reason: message)
         }
-        handle = doc
-        pageCount = Int(poppler_document_get_n_pages(doc))
-        if pageCount <= 0 {
+        let pages = Int(poppler_document_get_n_pages(doc))
+        // Checked before `handle` is set: once every stored property is set, a throw runs
+        // `deinit`, which would unref the document a second time.
+        if pages <= 0 {
             g_object_unref(UnsafeMutableRawPointer(doc))
             throw PDFError.noPages(file: fileName)
         }
+        handle = doc
+        pageCount = pages
     }
 
     deinit {

@@ -7,14 +7,17 @@ extension PDFPage {
     public static let defaultBandBytes = 8 << 20
 
     /// The page drawn onto a white cairo image surface in memory, as 8-bit grey for OCR.
-    /// A page so large that `dpi` would exceed `maxSide` pixels is drawn at a lower
-    /// resolution; the returned image's `dpi` is the one actually used, so points stay
-    /// `pixels * 72 / dpi`.
-    public func render(dpi: Double, maxSide: Int = 12000, bandBytes: Int = PDFPage.defaultBandBytes) -> GrayImage {
-        let (wPt, hPt) = size
+    /// A page so large that `dpi` would exceed `maxSide` pixels a side or `maxPixels` in
+    /// all is drawn at a lower resolution; the returned image's `dpi` is the one actually
+    /// used, so points stay `pixels * 72 / dpi`.
+    public func render(dpi: Double, maxSide: Int = 12000, maxPixels: Int = 150_000_000,
+                       bandBytes: Int = PDFPage.defaultBandBytes) -> GrayImage {
+        let (wPt, hPt) = (max(size.width, 1), max(size.height, 1))
         var scale = max(dpi, 1) / 72
         let longest = max(wPt, hPt) * scale
         if longest > Double(maxSide) { scale = Double(maxSide) / max(wPt, hPt) }
+        let area = wPt * hPt * scale * scale
+        if area > Double(max(1, maxPixels)) { scale *= (Double(max(1, maxPixels)) / area).squareRoot() }
         let width = max(1, Int((wPt * scale).rounded()))
         let height = max(1, Int((hPt * scale).rounded()))
         // Made only on failure: a 300 dpi page is 9 MB a copy.

@@ -37,6 +37,13 @@ public final class OCREngine: @unchecked Sendable {
     private let api: OpaquePointer
     private let tessdata: String?
     public let language: String
+    /// Seconds recognition may spend on one page before tesseract stops with what it has
+    /// read (nil: no limit).
+    public var maxSecondsPerPage: Double?
+    /// When the page in hand must be done by, from `maxSecondsPerPage`.
+    private var pageDeadline: Date?
+    /// The page in hand ran out of time.
+    private var pageTimedOut = false
 
     /// The lowest OSD margin that turns a page; below it a wrong turn costs more than
     /// leaving a sideways page alone.
@@ -75,19 +82,16 @@ public final class OCREngine: @unchecked Sendable {
 
     // MARK: - Threads
 
-    private static let setEnvironment: Void = {
-        setenv("OMP_THREAD_LIMIT", "1", 0)
-    }()
-
     /// Tesseract's OpenMP threads fight each other (and our page workers) on small
     /// machines: one page took 12 s instead of 2 s. OMP_THREAD_LIMIT only counts if it is
-    /// set before libgomp starts, which for a linked library is process start, and
-    /// tesseract asks for explicit thread counts that ignore omp_set_num_threads. What
-    /// does work at run time is allowing no active parallel level on the calling thread:
-    /// every parallel region then runs on that thread alone. The OpenMP calls are looked
-    /// up at run time: libgomp comes in with tesseract, not as our dependency.
+    /// in the environment when libgomp loads, at process start (worker processes are
+    /// started with it; a `setenv` here would do nothing, and raced other threads'
+    /// `getenv`), and tesseract asks for explicit thread counts that ignore
+    /// omp_set_num_threads. What does work at run time is allowing no active parallel
+    /// level on the calling thread: every parallel region then runs on that thread alone.
+    /// The OpenMP calls are looked up at run time: libgomp comes in with tesseract, not as
+    /// our dependency.
     static func limitThreads() {
-        _ = setEnvironment
         setMaxActiveLevels?(0)
     }
 
@@ -111,13 +115,16 @@ public final class OCREngine: @unchecked Sendable {
     public func recognize(_ image: consuming GrayImage, pageNumber: Int,
                           pageWidthPoints: Double? = nil, pageHeightPoints: Double? = nil) throws -> OCRPage {
         Self.limitThreads()
+        pageDeadline = maxSecondsPerPage.map { Date().addingTimeInterval($0) }
+        pageTimedOut = false
+        defer { pageDeadline = nil }
         let dpi = image.dpi
         let (upright, skew) = try prepare(consume image, pageNumber: pageNumber)
         var best = try read(upright, dpi: dpi, page: pageNumber)
         var corrections = skew.map { [$0] } ?? []
         var quarterTurns = 0
 
-        if best.needsOrientationCheck, let (degrees, confidence) = orientation(of: upright),
+        if !pageTimedOut, best.needsOrientationCheck, let (degrees, confidence) = orientation(of: upright),
            degrees % 360 != 0, confidence >= Self.minOrientationConfidence {
             // OSD gives the text's counter-clockwise turn; pixRotateOrth turns clockwise.
             let turns = (4 - (degrees / 90) % 4) % 4
@@ -129,8 +136,7 @@ public final class OCREngine: @unchecked Sendable {
                 if turns != 2 {
                     (pix, turnedSkew) = deskew(pix)
                 }
-                let reading = try read(pix, dpi: dpi, page: pageNumber)
-                if reading.score > best.score {
+                if let reading = try? read(pix, dpi: dpi, page: pageNumber), reading.score > best.score {
                     best = reading
                     quarterTurns = turns
                     corrections = [turns == 2
@@ -152,6 +158,9 @@ public final class OCREngine: @unchecked Sendable {
                  box: Rect(x0: Double(w.left) * sx, y0: Double(w.top) * sy,
                            x1: Double(w.right) * sx, y1: Double(w.bottom) * sy),
                  fontSize: w.emPixels * sy, bold: w.bold, italic: w.italic, confidence: w.confidence)
+        }
+        if pageTimedOut, let limit = maxSecondsPerPage {
+            corrections.append(String(format: "OCR stopped after %.0f s (--max-ocr-seconds): text past that point is missing", limit))
         }
         return OCRPage(page: Page(number: pageNumber, width: pageW, height: pageH, words: words, source: .ocr),
                        meanConfidence: best.meanConfidence, corrections: corrections)
@@ -221,11 +230,12 @@ public final class OCREngine: @unchecked Sendable {
         // Tesseract rejects resolutions under 70 (a thumbnail without a stated one).
         TessBaseAPISetSourceResolution(api, Int32(max(70, dpi.rounded())))
         defer { TessBaseAPIClear(api) }
-        guard TessBaseAPIRecognize(api, nil) == 0 else { throw OCRError.recognitionFailed(page: page) }
+        // Stopped by the deadline, tesseract reports failure but keeps the words it read.
+        guard recognizeWithinDeadline() || pageTimedOut else { throw OCRError.recognitionFailed(page: page) }
         let thresholded = TessBaseAPIGetThresholdedImage(api).map(PixImage.init(taking:))
         let binary = thresholded.flatMap(BinaryRows.init)
         var raw = readWords(binary: binary)
-        if let thresholded {
+        if let thresholded, !pageTimedOut {
             raw += missedText(thresholded, binary: binary, found: raw)
         }
         StrokeBold.mark(&raw)
@@ -295,12 +305,30 @@ public final class OCREngine: @unchecked Sendable {
             let x1 = min(width, r.x1 + margin), y1 = min(height, r.y1 + margin)
             guard x1 > x0, y1 > y0 else { continue }
             TessBaseAPISetRectangle(api, x0, y0, x1 - x0, y1 - y0)
-            guard TessBaseAPIRecognize(api, nil) == 0 else { continue }
+            if pageTimedOut { break }
+            guard recognizeWithinDeadline() else { continue }
             words += readWords(binary: binary).filter { w in
                 w.confidence >= 0.7 && w.text.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
             }
         }
         return words
+    }
+
+    /// `TessBaseAPIRecognize` with what is left of the page's time: tesseract checks its
+    /// monitor's deadline between words and stops there, keeping what it has read.
+    private func recognizeWithinDeadline() -> Bool {
+        guard let deadline = pageDeadline else { return TessBaseAPIRecognize(api, nil) == 0 }
+        let left = deadline.timeIntervalSinceNow
+        guard left > 0 else {
+            pageTimedOut = true
+            return false
+        }
+        guard let monitor = TessMonitorCreate() else { return TessBaseAPIRecognize(api, nil) == 0 }
+        defer { TessMonitorDelete(monitor) }
+        TessMonitorSetDeadlineMSecs(monitor, Int32(min(left * 1000, Double(Int32.max))))
+        let rc = TessBaseAPIRecognize(api, monitor)
+        if Date() >= deadline { pageTimedOut = true }
+        return rc == 0
     }
 
     /// Orientation of the text in degrees counter-clockwise (0, 90, 180, 270) with OSD's

@@ -54,6 +54,20 @@ public final class OCREnginePool: @unchecked Sendable {
         return try body(e)
     }
 
+    /// Lets idle engines go, keeping `keeping` per language: a worker that fanned a long
+    /// scan out over several engines need not hold them all while it reads text PDFs.
+    public func releaseIdle(keeping: Int) {
+        condition.lock()
+        var released: [OCREngine] = []
+        for key in idle.keys {
+            while let list = idle[key], list.count > max(0, keeping), let e = idle[key]?.popLast() { released.append(e) }
+        }
+        condition.unlock()
+        guard !released.isEmpty else { return }
+        released.removeAll()
+        Self.trimHeap()
+    }
+
     /// A page leaves tens of megabytes of freed blocks in the allocator's heaps (tesseract's
     /// working images); glibc keeps them unless asked, and in a long batch the next page's
     /// peak lands on top of them. Handing them back costs a millisecond or two a page.

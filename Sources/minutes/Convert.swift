@@ -55,6 +55,18 @@ struct PipelineChoice: ParsableArguments {
         }
     }
 
+    /// The words that chose this pipeline, for a worker to resolve it the same way.
+    var arguments: [String] {
+        var words: [String] = []
+        if let pipeline { words += ["--pipeline", pipeline] }
+        if let password { words += ["--password", password] }
+        if let dateOrder { words += ["--date-order", dateOrder] }
+        if let ocr { words += ["--ocr", ocr] }
+        if let lang { words += ["--lang", lang] }
+        if let dpi { words += ["--dpi", String(dpi)] }
+        return words
+    }
+
     /// The profile with command-line overrides applied, and the version stored with results.
     func resolve() throws -> (pipeline: Pipeline, version: String) {
         let file: PipelineFile
@@ -94,12 +106,22 @@ struct Convert: ParsableCommand {
         already exists for the same content and pipeline is skipped (--force converts it again), \
         so an interrupted batch can simply be run again. Failures are listed in DIR/_failures.json. \
         A NAME.corrections.json beside an input (exported from its review page) is applied every time.
-        Exit status: 0 when every input converted (or was already done), 1 when some failed, \
-        2 for bad usage, 130 when interrupted.
+        Each file is converted in a worker process: one that crashes, runs out of memory \
+        (--max-memory) or time (--timeout) fails that file alone.
+        Exit status: 0 when every input converted (or was already done), 1 when some failed \
+        and running again would not help, 75 when some failed for a reason that may pass \
+        (a time or memory limit, a full disk: running again retries just those), 2 for bad \
+        usage, 130 when interrupted.
         """)
 
     @Argument(help: "PDF or image files, folders of them, or glob patterns.")
-    var inputs: [String]
+    var inputs: [String] = []
+
+    @Option(name: .long, help: "A file listing inputs, one a line (relative paths from the file's folder; # comments).")
+    var manifest: String?
+
+    @Option(name: .long, help: "Convert only share I of N (I from 0), chosen by content hash, with the shard's own ledger; `minutes ledger merge` combines them.")
+    var shard: String?
 
     @Option(name: .long, help: "Folder to write NAME.json (and NAME.md, actions.csv) into.")
     var out: String?
@@ -124,10 +146,15 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: "Also load each result into this register (SQLite; see `minutes register`).")
     var db: String?
 
+    @OptionGroup var resources: ResourceOptions
+
     @OptionGroup var log: LogOptions
 
     func validate() throws {
         if stdout == (out != nil) { throw ValidationError("give exactly one of --out DIR or --stdout") }
+        if inputs.isEmpty && manifest == nil { throw ValidationError("give input files, folders or globs, or --manifest FILE") }
+        if let s = shard, Shard(s) == nil { throw ValidationError("--shard takes I/N with 0 <= I < N, e.g. 0/4") }
+        if stdout && shard != nil { throw ValidationError("--shard needs --out DIR") }
         if let s = dumpStage, StageRegistry.make(s) == nil {
             throw ValidationError("unknown stage '\(s)'; stages: \(StageRegistry.defaultStageNames.joined(separator: ", "))")
         }
@@ -141,7 +168,10 @@ struct Convert: ParsableCommand {
     func run() throws {
         let logger = log.bootstrap()
         var (pipeline, version) = try choice.resolve()
-        let expanded = BatchInputs.expand(inputs)
+        pipeline.options.limits = resources.limits
+        let listed: [String]
+        do { listed = try Manifest.read(manifest) } catch { throw ValidationError("\(error)") }
+        let expanded = BatchInputs.expand(inputs + listed)
         let workers = dumpStage != nil ? 1 : (jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         // Each worker takes whole files, and each file may fan its pages out over all the
         // workers; one process-wide cap keeps the pages at work to `workers`, so the last
@@ -176,12 +206,18 @@ struct Convert: ParsableCommand {
         guard let out else { return }
         let stop = StopSignal()
         stop.install { _ in logger.notice("stopping after the files in hand (again to quit at once)") }
-        let options = BatchOptions(outDir: URL(fileURLWithPath: out),
+        var options = BatchOptions(outDir: URL(fileURLWithPath: out),
                                    formats: OutputFormat.parseList(format) ?? [.json],
                                    // Stage dumps from parallel files would interleave.
                                    jobs: workers,
                                    force: force, pipelineVersion: version)
-        let runner = BatchRunner(converter: converter, options: options, logger: logger, stop: stop, inspect: inspect)
+        options.maxInputBytes = resources.limits.maxInputBytes
+        options.shard = shard.flatMap(Shard.init)
+        // Stage dumps need the stages' state in this process; everything else is isolated.
+        let backend: ConversionBackend = dumpStage != nil
+            ? InProcessBackend(converter: converter, inspect: inspect)
+            : resources.workerPool(choice: choice, jobs: workers, pageThreads: pipeline.options.jobs ?? workers, logger: logger)
+        let runner = BatchRunner(backend: backend, options: options, logger: logger, stop: stop)
         if let db { runner.onResult = try RegisterHook.loader(db) }
         let summary: BatchSummary
         do {
@@ -192,6 +228,7 @@ struct Convert: ParsableCommand {
         }
         logger.notice("\(summary.line(outDir: options.outDir))")
         if summary.interrupted { throw ExitCode(130) }
+        if summary.retryable > 0 { throw ExitCode(Manifest.retryableExit) }
         if summary.failed > 0 { throw ExitCode(1) }
     }
 }

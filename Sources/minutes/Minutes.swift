@@ -10,7 +10,8 @@ struct MinutesCommand: ParsableCommand {
         commandName: "minutes",
         abstract: "Turn meeting minutes published as PDFs and scans into structured minutes/1 JSON.",
         subcommands: [Convert.self, Review.self, Watch.self, Pipelines.self, Validate.self, TestFixtures.self,
-                      RegisterCommand.self, ActionsCommand.self, SearchCommand.self, PersonCommand.self],
+                      RegisterCommand.self, ActionsCommand.self, SearchCommand.self, PersonCommand.self,
+                      LedgerCommand.self, WorkerCommand.self],
         defaultSubcommand: nil)
 
     /// ArgumentParser exits 64 (EX_USAGE) for bad usage; this tool promises 2, like most Unix tools.

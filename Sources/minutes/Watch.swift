@@ -10,7 +10,11 @@ struct Watch: ParsableCommand {
         discussion: """
         A file is taken once its size and modification time have not changed for --settle \
         seconds and it can be opened. Converted inputs move to --done, failures to --failed \
-        with NAME.error.txt. A ledger in the output folder remembers every content hash, so \
+        with NAME.error.txt. A file that fails as a half-written one would (damaged, not a PDF, \
+        a crash) while it was modified less than --grace seconds ago stays in the inbox, and \
+        is tried again when it changes or once --grace has passed. Files are converted in \
+        worker processes: one that crashes, or runs out of --max-memory or --timeout, fails \
+        that file alone. A ledger in the output folder remembers every content hash, so \
         a restart picks up pending files and never converts the same content twice. \
         SIGINT/SIGTERM finish the file in hand, then exit 0.
         """)
@@ -42,12 +46,18 @@ struct Watch: ParsableCommand {
     @Option(name: .long, help: "Also load each result into this register (SQLite; see `minutes register`).")
     var db: String?
 
+    @Option(name: .long, help: "Seconds a recently modified file that fails to parse is left in the inbox before it is quarantined (default: 300).")
+    var grace: Double = 300
+
+    @OptionGroup var resources: ResourceOptions
+
     @OptionGroup var choice: PipelineChoice
     @OptionGroup var log: LogOptions
 
     func validate() throws {
         if let p = poll, !(p > 0 && p <= 3600) { throw ValidationError("--poll must be between 0 and 3600 seconds") }
         if !(settle >= 0 && settle <= 3600) { throw ValidationError("--settle must be between 0 and 3600 seconds") }
+        if !(grace >= 0 && grace <= 86400) { throw ValidationError("--grace must be between 0 and 86400 seconds") }
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
         if OutputFormat.parseList(format) == nil { throw ValidationError("--format takes json, md and csv, comma-separated") }
         var isDir: ObjCBool = false
@@ -63,18 +73,22 @@ struct Watch: ParsableCommand {
     func run() throws {
         let logger = log.bootstrap()
         var (pipeline, version) = try choice.resolve()
+        pipeline.options.limits = resources.limits
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         // Files at once and pages at once share one cap: a lone long scan gets every core.
         pipeline.options.jobs = jobs ?? pipeline.options.jobs ?? workers
         OCRWork.pagesAtOnce = workers
         let stop = StopSignal()
         stop.install { sig in logger.notice("signal \(sig): finishing the file in hand, then stopping") }
-        let options = WatchOptions(inbox: URL(fileURLWithPath: inbox), outDir: URL(fileURLWithPath: out),
+        var options = WatchOptions(inbox: URL(fileURLWithPath: inbox), outDir: URL(fileURLWithPath: out),
                                    doneDir: done.map { URL(fileURLWithPath: $0) },
                                    failedDir: failed.map { URL(fileURLWithPath: $0) },
                                    poll: poll, settle: settle, formats: OutputFormat.parseList(format) ?? [.json],
                                    pipelineVersion: version, jobs: workers)
-        let watcher = Watcher(converter: DocumentConverter(pipeline: pipeline), options: options, logger: logger, stop: stop)
+        options.grace = grace
+        options.maxInputBytes = resources.limits.maxInputBytes
+        let pool = resources.workerPool(choice: choice, jobs: workers, pageThreads: pipeline.options.jobs ?? workers, logger: logger)
+        let watcher = Watcher(backend: pool, options: options, logger: logger, stop: stop)
         if let db { watcher.onResult = try RegisterHook.loader(db) }
         do {
             try watcher.run()

@@ -47,10 +47,14 @@ enum CLI {
         let outURL: URL
         let errURL: URL
 
-        init(_ args: [String], in dir: URL) throws {
+        /// `environment` adds to (or overrides) this process's own.
+        init(_ args: [String], in dir: URL, environment: [String: String] = [:]) throws {
             process = Process()
             process.executableURL = CLI.binary
             process.arguments = args
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+            }
             outURL = dir.appendingPathComponent("stdout-\(UUID().uuidString).txt")
             errURL = dir.appendingPathComponent("stderr-\(UUID().uuidString).txt")
             _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -83,9 +87,15 @@ enum CLI {
         }
     }
 
-    static func run(_ args: [String], in dir: URL, timeout: Double = 120,
+    static func run(_ args: [String], in dir: URL, timeout: Double = 120, environment: [String: String] = [:],
                     file: StaticString = #filePath, line: UInt = #line) throws -> Result {
-        try Running(args, in: dir).wait(timeout: timeout, file: file, line: line)
+        try Running(args, in: dir, environment: environment).wait(timeout: timeout, file: file, line: line)
+    }
+
+    /// `_failures.json` of an output folder, by file name.
+    static func failures(in out: URL, file: String = BatchRunner.failuresFile) throws -> [String: BatchFailure] {
+        let list = try JSONDecoder().decode([BatchFailure].self, from: Data(contentsOf: out.appendingPathComponent(file)))
+        return Dictionary(list.map { (URL(fileURLWithPath: $0.file).lastPathComponent, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func tempDir(_ name: String = #function) throws -> URL {

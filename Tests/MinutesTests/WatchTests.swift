@@ -42,7 +42,8 @@ final class WatchTests: XCTestCase {
     func inboxIsEmpty() -> Bool { CLI.files(in: inbox).isEmpty }
 
     func testGoodFileConvertsAndEachBadOneGoesToFailedWithItsReason() throws {
-        let w = try startWatcher()
+        // Bad files just copied in are fresh: they wait out --grace (a second here) first.
+        let w = try startWatcher(["--poll", "0.1", "--settle", "0.3", "--grace", "1"])
         for f in ["good.pdf", "encrypted-user-password.pdf", "truncated.pdf", "plain-text-named.pdf", "empty.pdf"] {
             try FileManager.default.copyItem(at: CLI.fixture(f), to: inbox.appendingPathComponent(f))
         }

@@ -34,6 +34,9 @@ public struct ExtractText: Stage {
         } catch let e as PDFError {
             throw ConversionError.unreadable(file: file, reason: e.reason)
         }
+        if let why = doc.options.limits.pageRefusal(pdf.pageCount) {
+            throw ConversionError.overLimit(file: file, reason: why)
+        }
         doc.pageCount = pdf.pageCount
         doc.producer = pdf.producer ?? pdf.creator
         let mode = doc.options.ocr
@@ -41,7 +44,9 @@ public struct ExtractText: Stage {
         pages.reserveCapacity(pdf.pageCount)
         var toOCR: [OCRJob] = []
         var unusable: [Int] = []
+        let probe = PipelineProbe.pageStarted
         for n in 1...pdf.pageCount {
+            probe?(n)
             let pdfPage: PDFPage
             do {
                 pdfPage = try pdf.page(n)
@@ -72,14 +77,22 @@ public struct ExtractText: Stage {
             let data = doc.input.data
             let password = doc.options.password
             let dpi = doc.options.dpi
+            let maxPixels = doc.options.limits.maxPixels
             let results = Self.recognize(toOCR, options: doc.options) { job, engine, state in
                 if state.pdf == nil {
                     state.pdf = try PDFDocument(data: data, fileName: file, password: password)
                 }
                 guard let pdf = state.pdf else { throw PDFError.pageUnreadable(file: file, page: job.pageNumber) }
+                let image = try Self.rendered(pdf, page: job.pageNumber, dpi: dpi, maxPixels: maxPixels)
+                let drawnAt = image.dpi
                 // The rendering goes straight in: recognize lets its pixels go early.
-                return try engine.recognize(Self.rendered(pdf, page: job.pageNumber, dpi: dpi), pageNumber: job.pageNumber,
-                                            pageWidthPoints: job.widthPoints, pageHeightPoints: job.heightPoints)
+                var page = try engine.recognize(image, pageNumber: job.pageNumber,
+                                                pageWidthPoints: job.widthPoints, pageHeightPoints: job.heightPoints)
+                if drawnAt < dpi * 0.99 {
+                    page.corrections.append(String(format: "drawn at %.0f dpi, not %.0f: the page is over the render limit (--max-megapixels)",
+                                                   drawnAt, dpi))
+                }
+                return page
             }
             if mode == .auto {
                 // One note for the pages with no text at all (a scan: every page), one per
@@ -110,25 +123,42 @@ public struct ExtractText: Stage {
     private func extractImage(_ doc: inout WorkingDocument) throws {
         let file = doc.input.fileName
         guard doc.options.ocr != .never else { throw ConversionError.noText(file: file, page: nil) }
-        let images: [GrayImage]
+        let source: ImageSource
         do {
-            images = try ImageFile.pages(from: doc.input.data)
+            source = try ImageSource(data: doc.input.data, limits: doc.options.limits.image)
+        } catch ImageFileError.tooLarge(let why) {
+            throw ConversionError.overLimit(file: file, reason: why)
         } catch {
             throw ConversionError.unreadable(file: file, reason: String(describing: error))
         }
-        doc.pageCount = images.count
-        var pages = images.enumerated().map { i, img in
-            Page(number: i + 1, width: Double(img.width) * 72 / img.dpi, height: Double(img.height) * 72 / img.dpi,
-                 words: [], source: .ocr)
+        doc.pageCount = source.pageCount
+        // Sizes from the headers at the assumed resolution; each page's OCR result brings
+        // its own, from the resolution the file states.
+        var pages = source.frames.enumerated().map { i, f in
+            Page(number: i + 1, width: Double(f.width) * 72 / ImageFile.defaultDPI,
+                 height: Double(f.height) * 72 / ImageFile.defaultDPI, words: [], source: .ocr)
         }
         let jobs = pages.enumerated().map { i, p in
             OCRJob(index: i, pageNumber: p.number, widthPoints: p.width, heightPoints: p.height, hadText: false)
         }
+        // Pages are decoded as they are recognised, not all before: a long TIFF holds one
+        // page image per worker at a time.
         let results = Self.recognize(jobs, options: doc.options) { job, engine, _ in
-            try engine.recognize(images[job.index], pageNumber: job.pageNumber)
+            let image: GrayImage
+            do {
+                image = try source.page(job.index)
+            } catch {
+                throw OCRError.badImage(page: job.pageNumber, reason: String(describing: error))
+            }
+            return try engine.recognize(image, pageNumber: job.pageNumber)
         }
         if let failure = Self.engineFailure(results) {
             throw ConversionError.unreadable(file: file, reason: failure)
+        }
+        // No page decoded at all: the file is at fault, not OCR.
+        if case .failure(OCRError.badImage(_, let why))? = results.first,
+           results.allSatisfy({ if case .failure(OCRError.badImage) = $0 { return true } else { return false } }) {
+            throw ConversionError.unreadable(file: file, reason: why)
         }
         for (job, result) in zip(jobs, results) {
             apply(result, job: job, to: &pages, doc: &doc)
@@ -155,11 +185,11 @@ public struct ExtractText: Stage {
     /// process keeps that peak from doubling when workers happen to draw together.
     private static let renderLock = NSLock()
 
-    static func rendered(_ pdf: PDFDocument, page: Int, dpi: Double) throws -> GrayImage {
+    static func rendered(_ pdf: PDFDocument, page: Int, dpi: Double, maxPixels: Int) throws -> GrayImage {
         let p = try pdf.page(page)
         renderLock.lock()
         defer { renderLock.unlock() }
-        return p.render(dpi: dpi)
+        return p.render(dpi: dpi, maxPixels: maxPixels)
     }
 
     /// What one worker keeps between its pages (its own poppler document: poppler
@@ -200,12 +230,18 @@ public struct ExtractText: Stage {
         let queue = JobQueue(count: jobs.count)
         let workers = max(1, min(options.jobs ?? 1, jobs.count))
         let language = options.language
+        let ocrSeconds = options.limits.maxOCRSecondsPerPage
+        let slots = PipelineProbe.pageSlots
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let state = WorkerState()
             while let i = queue.next() {
                 do {
+                    let pageNumber = jobs[i].pageNumber
+                    slots?.acquire(page: pageNumber)
+                    defer { slots?.release(page: pageNumber) }
                     let page = try OCREnginePool.shared.withEngine(language: language) { engine in
-                        try work(jobs[i], engine, state)
+                        engine.maxSecondsPerPage = ocrSeconds
+                        return try work(jobs[i], engine, state)
                     }
                     queue.store(i, .success(page))
                 } catch let e as OCRError {
@@ -273,6 +309,11 @@ public enum OCRWork {
     public static var pagesAtOnce: Int {
         get { OCREnginePool.shared.capacity }
         set { OCREnginePool.shared.capacity = newValue }
+    }
+
+    /// Frees OCR engines no page is using, beyond `keeping` per language.
+    public static func releaseIdleEngines(keeping: Int) {
+        OCREnginePool.shared.releaseIdle(keeping: keeping)
     }
 }
 
