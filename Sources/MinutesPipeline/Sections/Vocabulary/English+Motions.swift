@@ -89,12 +89,14 @@ extension Vocabulary {
 
         m.carriedWords = ["carried unanimously", "unanimously carried", "carried", "motion passed", "passed", "passes",
                           "approved", "adopted", "ayes all", "all in favour", "all in favor", "all agreed", "unanimously agreed",
-                          "agreed unanimously", "it was resolved", "resolved", "so ordered"]
+                          "agreed unanimously", "it was resolved", "resolved", "so ordered", "all were in favor", "all were in favour",
+                          "all voted in favor", "all voted in favour"]
         m.failedWords = ["failed", "fails", "was lost", "motion lost", "the motion was lost", "defeated", "not carried", "rejected",
                          "denied", "fell"]
         m.withdrawnWords = ["withdrawn", "withdrew"]
         m.deferredWords = ["deferred", "postponed", "tabled", "continued to"]
         m.unanimousWords = ["unanimously", "unanimous", "nem con", "nem. con.", "ayes all", "all in favour", "all in favor",
+                            "all were in favor", "all were in favour",
                             "all agreed", "none opposed", "no one opposed"]
         m.forCountWords = ["for", "in favour", "in favor", "ayes", "aye", "yes", "yeas", "votes for"]
         m.againstCountWords = ["against", "opposed", "nays", "nay", "noes", "no", "votes against"]

@@ -28,7 +28,7 @@ struct MotionOutcome: Equatable {
     /// "carried 5-0", "failed 2-3", "approved 4-1-1", "by a vote of 6 to 1".
     static let tally = #"\b(?:\#(alt(words.carriedWords + words.failedWords)))?\s*(?:by\s+a\s+vote\s+of|,|\()?\s*(\d{1,2})\s*(?:-|–|—|:|to)\s*(\d{1,2})(?:\s*(?:-|–|—|:)\s*(\d{1,2}))?\b(?!\s*(?:am|pm|a\.m|p\.m|/))"#
     /// "Trustee Raymond-yes", "Cllr Smith – aye": a roll call's name and answer.
-    static let rollCall = #"((?:[\p{Lu}][\p{L}'’.]*[\s]+){0,3}[\p{Lu}][\p{L}'’\-]*?)\s*(?:-|–|—|:)\s*(\#(alt(words.yesAnswers + words.noAnswers + words.abstainAnswers + words.absentAnswers)))\b"#
+    static let rollCall = #"((?:[\p{Lu}][\p{L}'’.]*[\s]+){0,3}[\p{Lu}][\p{L}'’\-]*?)\s*(?:-|–|—|:)\s*((?i:\#(alt(words.yesAnswers + words.noAnswers + words.abstainAnswers + words.absentAnswers))))\b"#
 
     /// Reads `text`: what follows a motion up to the next.
     static func read(_ text: String) -> MotionOutcome {

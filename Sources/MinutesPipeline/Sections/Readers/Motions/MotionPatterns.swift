@@ -33,8 +33,18 @@ enum MotionPatterns {
     }()
     static let uptake = #"\b(?:\#(alt(words.uptakeWords)))\b"#
 
-    /// "It was proposed to defer …", "A motion to adjourn was made": no mover named.
-    static let impersonal = #"\b(?:it\s+was\s+(?:proposed|moved)|(?:a\s+)?motion\s+(?:was\s+made\s+)?)\s+(?=(?:that|to|not\s+to)\b)"#
+    /// "It was proposed to defer …", "Motion made to adjourn": no mover named ("called for a
+    /// motion to adjourn" asks for one; the motion follows).
+    static let impersonal = #"\b(?:it\s+was\s+(?:proposed|moved)|(?<!for\s)(?<!for\sa\s)(?<!for\s•\s)(?:a\s+)?motion(?:\s+was)?(?:\s+made)?)\s+(?=(?:that|to|not\s+to)\b)"#
+
+    /// "Motion to approve the bills was made by Trustee A, seconded by Trustee B": the text
+    /// between "motion" and the names.
+    static let motionThenNames = #"\b(?:a\s+)?motion\s+((?:to|that)\s(?:(?!\bmotion\b)(?:[^.]|\.(?!\s+(?-i:\p{Lu})))){2,500}?)\s*,?\s+(?:was\s+)?(?:made|moved|offered)\s+by\s+(\#(name))\s*,?\s*(?:\#(alt(words.seconderLeads)))\s+(?:by\s+)?(\#(name))"#
+
+    /// "Councilmember A moved, seconded by Councilmember B, to approve …", "Councilwoman A
+    /// makes the motion to …" (the seconder in the next sentence).
+    static let subjectMovedSeconded = #"\b(\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects)))\s+(?:moved|proposed)\s*,\s*(?:and\s+)?(?:\#(alt(words.seconderLeads)))\s+(?:by\s+)?(\#(name))\s*,?\s*"#
+    static let subjectMakesMotion = #"\b(\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects)))\s+(?:makes|made|make|offered|offers)\s+(?:the|a)\s+motion\s+(?=(?:to|that)\b)"#
 
     /// "The Board voted, by a majority, that …", "Members voted unanimously not to …".
     static let bodyVoted: String = {

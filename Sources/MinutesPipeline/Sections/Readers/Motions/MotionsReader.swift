@@ -17,6 +17,8 @@ struct MotionsReader: SectionReader {
     /// How far past a motion's text its result is looked for: "Ayes All" sits a line or a
     /// note below the motion; further on, a result word is about something else.
     static let tailLength = 360
+    /// Fewest words a motion's text has ("to adjourn").
+    static let minTextWords = 2
 
     /// A motion as found: where its record starts and its text ends in the item's text.
     struct Candidate {
@@ -25,6 +27,8 @@ struct MotionsReader: SectionReader {
         var motion: Motion
         /// A result the motion's own words gave ("and it was RESOLVED", a labelled RESULT).
         var stated: MotionOutcome?
+        /// Of two finds at one place, the lower rank stands: the family that names more.
+        var rank = 0
     }
 
     func read(_ context: SectionContext) -> SectionFindings {
@@ -33,11 +37,16 @@ struct MotionsReader: SectionReader {
         for region in Self.regions(context) {
             let t = MotionText(lines: context.lines, indices: region.lines)
             var found = Self.candidates(in: t) + MotionBlocks.candidates(in: t, lines: context.lines)
-            found.sort { $0.start < $1.start }
-            found = Self.withoutOverlaps(found)
+            found.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
             let withdrawals = t.matches(MotionPatterns.withdrawal, caseInsensitive: false)
+            // A motion's text is at least a verb and its object: a lone name or initials is
+            // the outcome of an election the page words otherwise.
+            found = found.filter { $0.motion.text.split(separator: " ").count >= Self.minTextWords }
+            found = Self.withoutOverlaps(found)
             for (k, c) in found.enumerated() {
                 var m = c.motion
+                m.mover = m.mover.map(Self.fromLastTitle)
+                m.seconder = m.seconder.map(Self.fromLastTitle)
                 m.item = region.item
                 let tailEnd = min(k + 1 < found.count ? found[k + 1].start : t.length, c.textEnd + Self.tailLength)
                 var tail = tailEnd > c.textEnd ? t.text(NSRange(location: c.textEnd, length: tailEnd - c.textEnd)) : ""
@@ -158,8 +167,29 @@ struct MotionsReader: SectionReader {
                     let how = m.range(at: 1).location == NSNotFound ? "" : t.text(m.range(at: 1)).lowercased()
                     stated = MotionOutcome(result: .carried, unanimous: how.hasPrefix("unanim") ? true : nil)
                 }
-                out.append(Candidate(start: m.range.location, textEnd: end, motion: Motion(text: text), stated: stated))
+                out.append(Candidate(start: m.range.location, textEnd: end, motion: Motion(text: text), stated: stated, rank: 2))
             }
+        }
+        for m in t.matches(MotionPatterns.motionThenNames) {
+            let motion = Motion(text: MotionSentence.clean(t.text(m.range(at: 1))), mover: MotionSentence.name(t.text(m.range(at: 2))),
+                                seconder: MotionSentence.name(t.text(m.range(at: 3))))
+            out.append(Candidate(start: m.range.location, textEnd: NSMaxRange(m.range), motion: motion))
+        }
+        for m in t.matches(MotionPatterns.subjectMovedSeconded) {
+            let from = NSMaxRange(m.range)
+            let end = textEnd(t, from: from)
+            let text = MotionSentence.clean(t.text(NSRange(location: from, length: end - from)))
+            out.append(Candidate(start: m.range.location, textEnd: end,
+                                 motion: Motion(text: text, mover: MotionSentence.name(t.text(m.range(at: 1))),
+                                                seconder: MotionSentence.name(t.text(m.range(at: 2))))))
+        }
+        for m in t.matches(MotionPatterns.subjectMakesMotion) {
+            let from = NSMaxRange(m.range)
+            let end = textEnd(t, from: from)
+            var motion = Motion(text: MotionSentence.clean(t.text(NSRange(location: from, length: end - from))),
+                                mover: MotionSentence.name(t.text(m.range(at: 1))))
+            motion.seconder = seconder(after: end, in: t)
+            out.append(Candidate(start: m.range.location, textEnd: end, motion: motion))
         }
         for m in t.matches(MotionPatterns.bracketed) {
             // The motion is what the line says before the dash.
@@ -188,7 +218,22 @@ struct MotionsReader: SectionReader {
                 }
             }
         }
+        // A quoted statement runs to its closing quote, over its own full stops.
+        let read = t.text(NSRange(location: from, length: max(0, end - from)))
+        if read.range(ofRegex: #"[‘“]"#) != nil, read.range(ofRegex: #"[’”](?=[\s.,;]|$)"#) == nil,
+           let close = t.matches(#"[’”](?=[\s.,;]|$)"#, caseInsensitive: false,
+                                 in: NSRange(location: end, length: min(MotionSentence.maxTextLength, t.length - end))).first {
+            end = NSMaxRange(close.range)
+        }
         return max(from, end)
+    }
+
+    /// "Consent Agenda Councilmember Lee" → "Councilmember Lee": a name starts at its title.
+    static func fromLastTitle(_ name: String) -> String {
+        let ranges = name.ranges(ofRegex: #"\b\#(MotionPatterns.title)"#, caseInsensitive: true)
+        guard let last = ranges.last, last.lowerBound > name.startIndex else { return name }
+        let rest = String(name[last.lowerBound...]).trimmed
+        return rest.split(separator: " ").count >= 2 ? rest : name
     }
 
     /// The clause before `at`, back to the sentence's start on its line: "3 Year agreement".
@@ -205,7 +250,7 @@ struct MotionsReader: SectionReader {
     /// "…; Cllr Edgell seconded the motion", "Seconded by Cllr Evans", "Statement seconded by GP".
     static func seconder(after end: Int, in t: MotionText) -> String? {
         let range = NSRange(location: end, length: min(160, t.length - end))
-        let pattern = #"^[\s;,.]*(?:(\#(MotionPatterns.name))\s+seconded\b|(?:[\w’']+\s+){0,2}seconded\s+by\s+(\#(MotionPatterns.name)))"#
+        let pattern = #"^[\s;,.]*(?:(\#(MotionPatterns.name))\s+second(?:s|ed)\b|(?:[\w’']+\s+){0,2}seconded\s+by\s+(\#(MotionPatterns.name)))"#
         guard let m = t.matches(pattern, in: range).first else { return nil }
         let g = m.range(at: 1).location != NSNotFound ? m.range(at: 1) : m.range(at: 2)
         return MotionSentence.name(t.text(g))
