@@ -54,6 +54,8 @@ struct MotionWords: Sendable {
     var noAnswers: [String] = []
     var abstainAnswers: [String] = []
     var absentAnswers: [String] = []
+    /// Names of a yearly meeting held beside an ordinary one in the same minutes.
+    var annualMeetings: [String] = []
 }
 
 extension Vocabulary {
@@ -90,7 +92,8 @@ extension Vocabulary {
         m.carriedWords = ["carried unanimously", "unanimously carried", "carried", "motion passed", "passed", "passes",
                           "approved", "adopted", "ayes all", "all in favour", "all in favor", "all agreed", "unanimously agreed",
                           "agreed unanimously", "it was resolved", "resolved", "so ordered", "all were in favor", "all were in favour",
-                          "all voted in favor", "all voted in favour"]
+                          "all voted in favor", "all voted in favour",
+                          "agreed to this proposal", "agreed to the proposal", "agreed to this motion"]
         m.failedWords = ["failed", "fails", "was lost", "motion lost", "the motion was lost", "defeated", "not carried", "rejected",
                          "denied", "fell"]
         m.withdrawnWords = ["withdrawn", "withdrew"]
@@ -106,6 +109,7 @@ extension Vocabulary {
         m.noAnswers = ["no", "nay", "against", "opposed"]
         m.abstainAnswers = ["abstain", "abstained", "abstaining", "abstention"]
         m.absentAnswers = ["absent", "not present"]
+        m.annualMeetings = ["annual general meeting", "annual meeting", "annual parish meeting", "annual town meeting", "agm"]
         motions = m
     }
 }

@@ -46,10 +46,7 @@ struct MotionOutcome: Equatable {
         if text.range(ofRegex: unanimous, caseInsensitive: true) != nil { o.unanimous = true }
         readCounts(text, into: &o)
         readRollCall(text, into: &o)
-        if o.result == nil, o.votesFor != nil, let f = o.votesFor, let a = o.votesAgainst {
-            // Counts alone: the majority decides.
-            o.result = f > a ? .carried : .failed
-        }
+        // Counts alone leave the result open: the page may record a vote cut short.
         return o
     }
 

@@ -34,8 +34,9 @@ enum MotionPatterns {
     static let uptake = #"\b(?:\#(alt(words.uptakeWords)))\b"#
 
     /// "It was proposed to defer …", "Motion made to adjourn": no mover named ("called for a
-    /// motion to adjourn" asks for one; the motion follows).
-    static let impersonal = #"\b(?:it\s+was\s+(?:proposed|moved)|(?<!for\s)(?<!for\sa\s)(?<!for\s•\s)(?:a\s+)?motion(?:\s+was)?(?:\s+made)?)\s+(?=(?:that|to|not\s+to)\b)"#
+    /// motion to adjourn" asks for one and "the motion to amend carried" reports one: the
+    /// motion is elsewhere).
+    static let impersonal = #"\b(?:it\s+was\s+(?:proposed|moved)|(?<!the\s)(?<!for\s)(?<!for\sa\s)(?<!for\s•\s)(?:a\s+)?motion(?:\s+was)?(?:\s+made)?)\s+(?=(?:that|to|not\s+to)\b)"#
 
     /// "Motion to approve the bills was made by Trustee A, seconded by Trustee B": the text
     /// between "motion" and the names.
@@ -60,6 +61,18 @@ enum MotionPatterns {
         let marks = Vocabulary.alternation(Vocabulary.shared.decisionMarks)
         return #"^(?:(?:and\s+)?(?:it\s+was\s+)?(?:\#(marks)|(?i:resolved|agreed|carried))\b\s*[:,–-]?\s*)"#
     }()
+
+    /// "After discussion, the motion carried": a result named as the motion's, read further
+    /// down than any other result word.
+    static let motionResult = #"\bthe\s+motion\s+(?:was\s+)?(?:\#(alt(words.carriedWords + words.failedWords + words.withdrawnWords + words.deferredWords)))\b"#
+
+    /// "Minutes of the Annual General Meeting …", "Minutes of a meeting of the above Council":
+    /// where a meeting's minutes open.
+    static let meetingOpening: String = {
+        let v = Vocabulary.shared
+        return #"^\s*(?:\#(alt(v.minutesOpeners)))\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:\#(alt(v.meetingNouns.filter { !$0.contains(" ") })))\b"#
+    }()
+    static let annual = #"\b(?:\#(alt(words.annualMeetings)))\b"#
 
     /// A withdrawal naming its mover: "Cllr O’Leary withdrew his resolution".
     static let withdrawal = #"\b(\#(name))\s+(?:withdrew|has\s+withdrawn)\s+(?:his|her|their|the)\s+(?:motion|resolution|proposal|amendment)"#

@@ -17,6 +17,9 @@ struct MotionsReader: SectionReader {
     /// How far past a motion's text its result is looked for: "Ayes All" sits a line or a
     /// note below the motion; further on, a result word is about something else.
     static let tailLength = 360
+    /// How far below a motion "the motion carried" is still its result: past a debate of a
+    /// dozen sentences, before the next motion.
+    static let debateLength = 1800
     /// Fewest words a motion's text has ("to adjourn").
     static let minTextWords = 2
 
@@ -34,7 +37,10 @@ struct MotionsReader: SectionReader {
     func read(_ context: SectionContext) -> SectionFindings {
         var out = SectionFindings()
         let people = context.found.attendees + context.found.apologies
-        for region in Self.regions(context) {
+        let annual = Self.annualMeetingLines(context)
+        for var region in Self.regions(context) {
+            region.lines.removeAll(where: annual.contains)
+            guard !region.lines.isEmpty else { continue }
             let t = MotionText(lines: context.lines, indices: region.lines)
             var found = Self.candidates(in: t) + MotionBlocks.candidates(in: t, lines: context.lines)
             found.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
@@ -57,7 +63,16 @@ struct MotionsReader: SectionReader {
                         tail = tail.replacingOccurrences(of: t.text(w.range), with: "")
                     }
                 }
-                let outcome = c.stated ?? MotionOutcome.read(tail)
+                var outcome = c.stated ?? MotionOutcome.read(tail)
+                if outcome.result == nil {
+                    // "After discussion, the motion carried unanimously", a long debate below.
+                    let far = min(k + 1 < found.count ? found[k + 1].start : t.length, c.textEnd + Self.debateLength)
+                    if far > c.textEnd, let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: c.textEnd, length: far - c.textEnd)).first {
+                        let said = MotionOutcome.read(t.text(r.range) + t.text(NSRange(location: NSMaxRange(r.range), length: min(40, t.length - NSMaxRange(r.range)))))
+                        outcome.result = said.result
+                        outcome.unanimous = outcome.unanimous ?? said.unanimous
+                    }
+                }
                 Self.apply(outcome, to: &m)
                 let used = t.lines(covering: NSRange(location: c.start, length: max(1, c.textEnd - c.start)))
                 let usedLines = used.map { context.lines[$0] }
@@ -99,6 +114,22 @@ struct MotionsReader: SectionReader {
             out[out.count - 1].lines.append(i)
         }
         return out.filter { !$0.lines.isEmpty }
+    }
+
+    /// The lines of an annual meeting whose minutes share the document with an ordinary
+    /// meeting's ("Minutes of the Annual General Meeting …" then "Minutes of a meeting of the
+    /// above Council …"): the motions are the ordinary meeting's, not a mix of both.
+    static func annualMeetingLines(_ context: SectionContext) -> Set<Int> {
+        let openings = context.lines.indices.filter { context.lines[$0].text.range(ofRegex: MotionPatterns.meetingOpening, caseInsensitive: true) != nil }
+        guard openings.count >= 2 else { return [] }
+        let isAnnual = openings.map { context.lines[$0].text.range(ofRegex: MotionPatterns.annual, caseInsensitive: true) != nil }
+        guard isAnnual.contains(true), isAnnual.contains(false) else { return [] }
+        var out = Set<Int>()
+        for (k, start) in openings.enumerated() where isAnnual[k] {
+            let end = k + 1 < openings.count ? openings[k + 1] : context.lines.count
+            out.formUnion(start..<end)
+        }
+        return out
     }
 
     /// The sentence families, over the item's text as one.
@@ -250,7 +281,7 @@ struct MotionsReader: SectionReader {
     /// "…; Cllr Edgell seconded the motion", "Seconded by Cllr Evans", "Statement seconded by GP".
     static func seconder(after end: Int, in t: MotionText) -> String? {
         let range = NSRange(location: end, length: min(160, t.length - end))
-        let pattern = #"^[\s;,.]*(?:(\#(MotionPatterns.name))\s+second(?:s|ed)\b|(?:[\w’']+\s+){0,2}seconded\s+by\s+(\#(MotionPatterns.name)))"#
+        let pattern = #"^[\s;,.]*(?:(?:[\w’']+\s+){0,2}seconded\s+by\s+(\#(MotionPatterns.name))|(\#(MotionPatterns.name))\s+second(?:s|ed)\b)"#
         guard let m = t.matches(pattern, in: range).first else { return nil }
         let g = m.range(at: 1).location != NSNotFound ? m.range(at: 1) : m.range(at: 2)
         return MotionSentence.name(t.text(g))
