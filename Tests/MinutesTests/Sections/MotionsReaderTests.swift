@@ -169,4 +169,52 @@ final class MotionsReaderTests: XCTestCase {
         ])
         XCTAssertEqual(f.motions, [])
     }
+
+    /// "A moved, seconded by B, to …" with the result after a debate; "Motion to … was made by
+    /// A, seconded by B" with a roll call; "Motion made to adjourn. Motion duly seconded."
+    func testUSCouncilWordings() {
+        let f = read([
+            "15. New business",
+            "Councilmember Ortega moved, seconded by Councilmember Nash, to approve first reading.",
+            "Councilmember Pike asked about the funding of the sidewalk programme and the timing of the",
+            "second reading. Staff explained the schedule of the works and the grants still expected.",
+            "The Mayor thanked staff. After discussion, the motion carried unanimously.",
+            "Motion to approve the bills as presented was made by Trustee Lund, seconded by Trustee Fry.",
+            "The vote was taken: Trustee Lund — yes, Trustee Fry — yes, Trustee Kerr — no.",
+            "Motion made to adjourn. Motion duly seconded. Motion called and passed.",
+        ])
+        XCTAssertEqual(f.motions.map(\.text), ["to approve first reading", "to approve the bills as presented", "to adjourn"])
+        XCTAssertEqual(f.motions.map(\.mover), ["Councilmember Ortega", "Trustee Lund", nil])
+        XCTAssertEqual(f.motions.map(\.result), [.carried, nil, .carried])
+        XCTAssertEqual(f.motions[1].votes.count, 3)
+        XCTAssertEqual(f.motions[1].votesFor, 2)
+        XCTAssertEqual(f.motions[1].votesAgainst, 1)
+    }
+
+    /// An annual meeting's minutes before an ordinary meeting's: only the ordinary meeting's
+    /// motions are read.
+    func testAnnualMeetingBesideAnOrdinaryMeeting() {
+        let f = read([
+            "Minutes of the Annual General Meeting of the above Council held on 4 May 2026.",
+            "401. Election of Chairman: Cllr Amos, proposed by Cllr Bell, seconded by Cllr Cole.",
+            "Minutes of a meeting of the above Council held on 4 May 2026 at 7pm.",
+            "1201. Grants",
+            "It was proposed by Cllr Bell and seconded by Cllr Cole to award £200 to the scouts. Carried.",
+        ])
+        XCTAssertEqual(f.motions.map(\.text), ["to award £200 to the scouts"])
+    }
+
+    /// "Roll call vote: Ayes: …; Noes: …; Abstentions: …" names each vote.
+    func testRollCallVoteWithLabelledLists() {
+        let f = read([
+            "5. Zoning",
+            "It was moved by Cllr Ives and seconded by Cllr Ng that the application be refused.",
+            "Roll call vote: Ayes: Ives, Ng and Oduya; Noes: Price; Abstentions: Quinn. Motion carried.",
+        ])
+        XCTAssertEqual(f.motions.first?.votes.map(\.name), ["Ives", "Ng", "Oduya", "Price", "Quinn"], "\(f.attendees.map(\.name))")
+        XCTAssertEqual(f.motions.first?.votesFor, 3)
+        XCTAssertEqual(f.motions.first?.votesAgainst, 1)
+        XCTAssertEqual(f.motions.first?.abstentions, 1)
+        XCTAssertEqual(f.motions.first?.result, .carried)
+    }
 }

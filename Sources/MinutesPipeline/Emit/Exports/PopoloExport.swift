@@ -41,7 +41,7 @@ public enum PopoloExport {
                 "id": motionID,
                 "organization_id": org,
                 "legislative_session_id": event,
-                "creator_id": ExportJSON.orNull(mover.flatMap { ids[$0] }),
+                "creator_id": ExportJSON.orNull(mover.flatMap { personID($0, ids) }),
                 "text": mo.text,
                 "date": ExportJSON.orNull(m.meeting.date),
                 "result": ExportJSON.orNull(ExportJSON.voteResult(mo.result)),
@@ -61,7 +61,7 @@ public enum PopoloExport {
                 "result": ExportJSON.orNull(ExportJSON.voteResult(mo.result)),
                 "counts": ExportJSON.counts(mo),
                 "votes": mo.votes.map { v in
-                    ["voter_id": ExportJSON.orNull(ids[v.name]), "voter": ["name": v.name], "option": v.vote.rawValue] as [String: Any]
+                    ["voter_id": ExportJSON.orNull(personID(v.name, ids)), "voter": ["name": v.name], "option": v.vote.rawValue] as [String: Any]
                 },
                 "sources": sources,
             ])
@@ -80,5 +80,14 @@ public enum PopoloExport {
             "motions": motions,
             "vote_events": voteEvents,
         ]
+    }
+
+    /// The id of the person a printed name stands for: the same name, else the one person
+    /// with that surname ("Mayor Rossi" is Rossi).
+    static func personID(_ printed: String, _ ids: [String: String]) -> String? {
+        if let id = ids[printed] { return id }
+        guard let surname = printed.split(separator: " ").last?.lowercased() else { return nil }
+        let same = ids.filter { $0.key.split(separator: " ").last?.lowercased() == surname }
+        return same.count == 1 ? same.first?.value : nil
     }
 }

@@ -87,9 +87,12 @@ enum MotionBlocks {
     static func paragraph(above k: Int, in t: MotionText, lines: [Line]) -> (text: String, from: Int)? {
         guard k > 0 else { return nil }
         var from = k - 1
-        while from > 0, k - from < maxTextLines, fields(lines[t.lineIndices[from - 1]].text) == nil,
-              Paragraphs.closeBelow(lines[t.lineIndices[from - 1]], lines[t.lineIndices[from]]),
-              ItemNumber.leading(lines[t.lineIndices[from]]) == nil {
+        // Up the paragraph to its first line; the item's heading only when nothing else is
+        // above the block.
+        while from > 0, k - from < maxTextLines, ItemNumber.leading(lines[t.lineIndices[from]]) == nil, !lines[t.lineIndices[from]].bold {
+            let above = lines[t.lineIndices[from - 1]]
+            guard fields(above.text) == nil, Paragraphs.closeBelow(above, lines[t.lineIndices[from]]),
+                  ItemNumber.leading(above) == nil, !above.bold else { break }
             from -= 1
         }
         guard fields(lines[t.lineIndices[from]].text) == nil else { return nil }
