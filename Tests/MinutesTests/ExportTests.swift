@@ -1,4 +1,5 @@
 import Foundation
+import MinutesApp
 import MinutesModel
 import MinutesPipeline
 import XCTest
@@ -80,5 +81,18 @@ final class ExportTests: XCTestCase {
         let bad: [String: Any] = ["id": "vote-event/1", "counts": [["option": "yes"]], "votes": [["option": 3]]]
         let problems = try validator.validate(jsonData: JSONSerialization.data(withJSONObject: bad))
         XCTAssertEqual(problems.count, 2, "\(problems)")
+    }
+
+    /// `--format ocd,popolo`: the batch's output writing puts both files beside the JSON.
+    func testBatchWritesBothExports() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("exports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(OutputFormat.parseList("json,ocd,popolo"), [.json, .ocd, .popolo])
+        let written = try BatchRunner.writeOutputs(try devMinutes(), base: "doc", outDir: dir, formats: [.json, .ocd, .popolo])
+        XCTAssertEqual(Set(written), ["doc.json", "doc.ocd.json", "doc.popolo.json"])
+        let validator = try SchemaValidator(schemaText: schemaText("ocd-event.schema", "standards"))
+        XCTAssertEqual(try validator.validate(jsonData: Data(contentsOf: dir.appendingPathComponent("doc.ocd.json"))), [])
+        XCTAssertEqual(try SchemaValidator.minutes1().validate(jsonData: Data(contentsOf: dir.appendingPathComponent("doc.json"))), [])
     }
 }
