@@ -321,7 +321,7 @@ public final class BatchRunner: @unchecked Sendable {
                 return fail("cannot read the file (\(DocumentConverter.describe(error)))", .io, sha: nil)
             }
         }
-        let perFile = options.formats.subtracting([.csv]).map(\.rawValue)
+        let perFile = options.formats.subtracting([.csv]).map(\.fileExtension)
         // A new or changed NAME.corrections.json beside the input converts it again.
         let version = options.pipelineVersion + CorrectionsBeside.versionSuffix(for: input.url)
         if !options.force, let done = ledger.converted(sha256: sha, pipeline: version, base: input.base),
@@ -374,7 +374,7 @@ public final class BatchRunner: @unchecked Sendable {
         options.outDir.appendingPathComponent(base + "." + ext)
     }
 
-    /// Writes `BASE.json` / `BASE.md` / `BASE.html` atomically; returns their paths relative to `outDir`.
+    /// Writes `BASE.json` / `BASE.md` / `BASE.ocd.json` / `BASE.popolo.json` / `BASE.html` atomically; returns their paths relative to `outDir`.
     /// `source` (the input's bytes) draws the review page's images.
     public static func writeOutputs(_ minutes: Minutes, base: String, outDir: URL, formats: Set<OutputFormat>, source: Data? = nil,
                                     password: String? = nil, corrections: CorrectionsFile? = nil) throws -> [String] {
@@ -386,6 +386,14 @@ public final class BatchRunner: @unchecked Sendable {
         if formats.contains(.md) {
             try AtomicFile.write(Data(MarkdownRenderer.render(minutes).utf8), to: outDir.appendingPathComponent(base + ".md"))
             written.append(base + ".md")
+        }
+        if formats.contains(.ocd) {
+            try AtomicFile.write(try OCDEventExport.data(minutes), to: outDir.appendingPathComponent(base + ".ocd.json"))
+            written.append(base + ".ocd.json")
+        }
+        if formats.contains(.popolo) {
+            try AtomicFile.write(try PopoloExport.data(minutes), to: outDir.appendingPathComponent(base + ".popolo.json"))
+            written.append(base + ".popolo.json")
         }
         if formats.contains(.html) {
             _ = try ReviewWriter.write(minutes, source: source, password: password, base: base, outDir: outDir,

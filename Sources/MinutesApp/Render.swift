@@ -11,6 +11,18 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case csv
     /// `NAME.html`, the review page (the pages with every field's box), and `index.html`.
     case html
+    /// `NAME.ocd.json`, the meeting as an Open Civic Data Event.
+    case ocd
+    /// `NAME.popolo.json`, people, memberships, motions and vote events as Popolo.
+    case popolo
+
+    /// What a document's file of this format ends with ("ocd.json"); csv is one per batch.
+    public var fileExtension: String {
+        switch self {
+        case .ocd, .popolo: return rawValue + ".json"
+        default: return rawValue
+        }
+    }
 
     public static func parseList(_ text: String) -> Set<OutputFormat>? {
         var set = Set<OutputFormat>()

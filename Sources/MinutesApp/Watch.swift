@@ -392,7 +392,7 @@ public final class Watcher: @unchecked Sendable {
         let stem = BatchInputs.stem(name)
         lock.lock(); defer { lock.unlock() }
         let exists = options.formats.subtracting([.csv]).contains { fmt in
-            FileManager.default.fileExists(atPath: options.outDir.appendingPathComponent("\(stem).\(fmt.rawValue)").path)
+            FileManager.default.fileExists(atPath: options.outDir.appendingPathComponent("\(stem).\(fmt.fileExtension)").path)
         }
         let takenOnDisk = exists && ledger.owner(ofBase: stem).map { $0 != sha } == true
         let base = takenOnDisk || basesInHand.contains(stem) ? "\(stem)-\(sha.prefix(8))" : stem

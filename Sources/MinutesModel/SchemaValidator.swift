@@ -1,18 +1,27 @@
 import Foundation
 
-/// Checks JSON against the subset of JSON Schema (2020-12) that `minutes/1` uses:
-/// type, const, enum (strings and null), required, properties, additionalProperties (false or
-/// a schema for every other key), items,
-/// minItems/maxItems, minLength, pattern, minimum/maximum and local `$ref`s.
+/// Checks JSON against the subset of JSON Schema that `minutes/1` and the civic standards
+/// (Open Civic Data, Popolo) use: type, const, enum (strings and null), required (a draft-4
+/// list, or draft-3 `"required": true` on a property), properties, additionalProperties (false
+/// or a schema for every other key), items, minItems/maxItems, minLength, pattern,
+/// minimum/maximum, local `$ref`s and `$ref`s to the `id` of another schema given with it.
 public struct SchemaValidator {
     private let root: [String: Any]
+    /// Other schemas by their `id` (without the closing "#"): Popolo's refer to each other.
+    private var others: [String: [String: Any]] = [:]
 
-    public init(schemaText: String) throws {
+    public init(schemaText: String, others otherTexts: [String] = []) throws {
         guard let obj = try JSONSerialization.jsonObject(with: Data(schemaText.utf8)) as? [String: Any] else {
             throw SchemaError.notAnObject
         }
         root = obj
+        for text in [schemaText] + otherTexts {
+            guard let o = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { throw SchemaError.notAnObject }
+            if let id = (o["id"] as? String) ?? (o["$id"] as? String) { others[Self.idKey(id)] = o }
+        }
     }
+
+    private static func idKey(_ id: String) -> String { id.hasSuffix("#") ? String(id.dropLast()) : id }
 
     public static func minutes1() throws -> SchemaValidator { try SchemaValidator(schemaText: minutes1Text) }
 
@@ -41,7 +50,9 @@ public struct SchemaValidator {
     }
 
     private func resolve(_ schema: [String: Any]) -> [String: Any] {
-        guard let ref = schema["$ref"] as? String, ref.hasPrefix("#/") else { return schema }
+        guard let ref = schema["$ref"] as? String else { return schema }
+        if !ref.hasPrefix("#") { return others[Self.idKey(ref)] ?? [:] }
+        guard ref.hasPrefix("#/") else { return schema }
         var node: Any = root
         for part in ref.dropFirst(2).split(separator: "/") {
             guard let dict = node as? [String: Any], let next = dict[String(part)] else { return [:] }
@@ -106,6 +117,10 @@ public struct SchemaValidator {
                 problems.append("\(path): missing \"\(key)\"")
             }
             let props = (schema["properties"] as? [String: Any]) ?? [:]
+            // Draft 3 marks a required property on the property itself.
+            for (key, sub) in props.sorted(by: { $0.key < $1.key }) where o[key] == nil {
+                if let d = sub as? [String: Any], (d["required"] as? Bool) == true { problems.append("\(path): missing \"\(key)\"") }
+            }
             for (key, v) in o.sorted(by: { $0.key < $1.key }) {
                 if let sub = props[key] as? [String: Any] {
                     check(v, against: sub, at: "\(path).\(key)", into: &problems)

@@ -137,7 +137,7 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: "Files converted at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .long, help: "Outputs, comma-separated: json (NAME.json), md (NAME.md), csv (DIR/actions.csv for the batch), html (NAME.html review pages and DIR/index.html).")
+    @Option(name: .long, help: "Outputs, comma-separated: json (NAME.json), md (NAME.md), csv (DIR/actions.csv for the batch), html (NAME.html review pages and DIR/index.html), ocd (NAME.ocd.json, an Open Civic Data Event), popolo (NAME.popolo.json: people, memberships, motions, vote events).")
     var format: String = "json"
 
     @Flag(name: .long, help: "Convert again even when an up-to-date output exists.")
@@ -160,7 +160,7 @@ struct Convert: ParsableCommand {
         }
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
         guard let formats = OutputFormat.parseList(format) else {
-            throw ValidationError("--format takes json, md, csv and html, comma-separated")
+            throw ValidationError("--format takes json, md, csv, html, ocd and popolo, comma-separated")
         }
         if stdout && formats != [.json] { throw ValidationError("--stdout writes JSON only; use --out DIR for md, csv or html") }
     }

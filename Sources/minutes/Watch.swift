@@ -37,7 +37,7 @@ struct Watch: ParsableCommand {
     @Option(name: .long, help: "Seconds a file's size and mtime must stay unchanged before it is taken.")
     var settle: Double = 2
 
-    @Option(name: .long, help: "Outputs, comma-separated: json, md, csv (appends to OUT/actions.csv).")
+    @Option(name: .long, help: "Outputs, comma-separated: json, md, csv (appends to OUT/actions.csv), ocd (NAME.ocd.json), popolo (NAME.popolo.json).")
     var format: String = "json"
 
     @Option(name: .long, help: "Settled files converted at once (default: the number of cores).")
@@ -59,7 +59,7 @@ struct Watch: ParsableCommand {
         if !(settle >= 0 && settle <= 3600) { throw ValidationError("--settle must be between 0 and 3600 seconds") }
         if !(grace >= 0 && grace <= 86400) { throw ValidationError("--grace must be between 0 and 86400 seconds") }
         if let j = jobs, j < 1 { throw ValidationError("--jobs must be at least 1") }
-        if OutputFormat.parseList(format) == nil { throw ValidationError("--format takes json, md and csv, comma-separated") }
+        if OutputFormat.parseList(format) == nil { throw ValidationError("--format takes json, md, csv, ocd and popolo, comma-separated") }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDir), isDir.boolValue else {
             throw ValidationError("\(inbox): no such folder to watch")

@@ -36,6 +36,9 @@ public struct ClassifySections: Stage {
         NextMeetingReader(),
         // After items: an action belongs to the item it is written under.
         InlineActionsReader(),
+        // Last: a motion belongs to the item it is moved under, its mover is matched to the
+        // people lists, and the items' decisions are linked to the motions that made them.
+        MotionsReader(),
     ]
 
     public func run(_ doc: inout WorkingDocument) throws {
@@ -49,6 +52,8 @@ public struct ClassifySections: Stage {
         doc.minutes.agenda = found.agenda
         doc.minutes.items = found.items
         doc.minutes.nextMeeting = found.nextMeeting
+        doc.minutes.motions = found.motions
+        doc.minutes.decisions = found.decisions
         doc.minutes.actions = ActionPlacement.merge(table: ActionPlacement.placed(doc.tableActions, in: found.items),
                                                     inline: ActionPlacement.placed(found.actions, in: found.items))
             .map(ActionPlacement.withoutNumbering)

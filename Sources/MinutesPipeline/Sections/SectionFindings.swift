@@ -13,6 +13,9 @@ public struct SectionFindings: Sendable {
     /// Actions written in the text (table repair found the tables' own).
     var actions: [Action] = []
     var nextMeeting: NextMeeting?
+    /// Motions put to the meeting, and the decisions as objects (`MotionsReader`).
+    var motions: [Motion] = []
+    var decisions: [Decision] = []
     /// Lines read as a field or a people list: no item's text.
     var consumed = Set<Int>()
     /// The line the meeting date was taken from when no labelled field gave it: the
@@ -46,6 +49,8 @@ public struct SectionFindings: Sendable {
         agenda += new.agenda
         items += new.items
         actions += new.actions
+        motions += new.motions
+        decisions += new.decisions
         nextMeeting = nextMeeting ?? new.nextMeeting
         consumed.formUnion(new.consumed)
         meetingDateLine = meetingDateLine ?? new.meetingDateLine

@@ -172,6 +172,8 @@ public struct Vocabulary: Sendable {
     var decisionMarks: [String] = []
     /// Words a decision's verb follows: "it was", "the board", "members".
     var decisionSubjects: [String] = []
+    /// Motions and votes: how a motion, its mover and its vote are written (`English+Motions.swift`).
+    var motions = MotionWords()
     /// Labels of an action line or an actions heading: "action", "agreed actions".
     var actionLabels: [String] = []
     /// Headings of a list of actions: "actions arising", "action points".

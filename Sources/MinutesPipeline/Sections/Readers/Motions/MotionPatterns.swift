@@ -1,0 +1,96 @@
+import Foundation
+
+/// The patterns of the motion families, built from `MotionWords`. Names are capitalised words
+/// (initials, hyphens and apostrophes kept), perhaps after a title, or a lot number in
+/// brackets as strata and owners' meetings write them ("MOVED (313)").
+enum MotionPatterns {
+    static let words = Vocabulary.shared.motions
+    static func alt(_ w: [String]) -> String { Vocabulary.alternation(w, spaces: #"\s+"#) }
+
+    /// One capitalised word or an initial: "VanDeinse-Perez", "O’Leary", "M.".
+    static let nameWord = #"(?-i:[\p{Lu}](?:\.|[\p{L}'’\-]+))"#
+    static let title = #"(?:(?:\#(alt(words.memberTitles)))\.?\s+)"#
+    /// A member's name as printed after "by": title, up to four words, or "(117)".
+    static let name = #"(?:\(\s*\d{1,4}\s*\)|\d{1,4}\b|\#(title){0,2}\#(nameWord)(?:\s+\#(nameWord)){0,3})"#
+
+    /// "Motion made by A, seconded by B, that …", "It was MOVED by (117) and SECONDED by
+    /// (122) to …", "Proposed by RS seconded by GP to …", "moved Cllr A, seconded Cllr B".
+    static let framed = #"\b(?:\#(alt(words.moverLeads)))\s+(?:by\s+)?(\#(name))\s*,?\s*(?:\#(alt(words.seconderLeads)))\s+(?:by\s+)?(\#(name))\s*[,:]?\s*"#
+
+    /// "Cllr O’Leary proposed a donation …", "The chairman proposed and it was RESOLVED to …",
+    /// "RS Proposed the following statement", "Councilmember Lee moved to approve …".
+    static let subjectMoves: String = {
+        let subject = #"(?:\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects))|(?-i:[A-Z]{2,4}))"#
+        let verb = #"(?:proposed(?!\s+by\b)|moved(?=\s+(?:that|to\s+(?!the\b)[a-z])))"#
+        return #"(?<![Bb]y\s)(?<![Ww]as\s)\b(\#(subject))\s+(\#(verb))\s+(?:and\s+it\s+was\s+(RESOLVED|resolved|agreed|carried|AGREED)\s+)?"#
+    }()
+
+    /// "Cllr Hayward suggested it be re-sited …": a motion only where the meeting takes it
+    /// up ("All agreed to this proposal").
+    static let subjectSuggests: String = {
+        let subject = #"(?:\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects)))"#
+        return #"\b(\#(subject))\s+(?:\#(alt(words.suggestVerbs)))\s+(?:that\s+)?"#
+    }()
+    static let uptake = #"\b(?:\#(alt(words.uptakeWords)))\b"#
+
+    /// "It was proposed to defer …", "Motion made to adjourn": no mover named ("called for a
+    /// motion to adjourn" asks for one and "the motion to amend carried" reports one: the
+    /// motion is elsewhere).
+    static let impersonal = #"\b(?:it\s+was\s+(?:proposed|moved)|(?<!the\s)(?<!for\s)(?<!for\sa\s)(?<!for\s•\s)(?:a\s+)?motion(?:\s+was)?(?:\s+made)?)\s+(?=(?:that|to|not\s+to)\b)"#
+
+    /// "Motion to approve the bills was made by Trustee A, seconded by Trustee B": the text
+    /// between "motion" and the names.
+    static let motionThenNames = #"\b(?:a\s+)?motion\s+((?:to|that)\s(?:(?!\bmotion\b)(?:[^.]|\.(?!\s+(?-i:\p{Lu})))){2,500}?)\s*,?\s+(?:was\s+)?(?:made|moved|offered)\s+by\s+(\#(name))\s*,?\s*(?:\#(alt(words.seconderLeads)))\s+(?:by\s+)?(\#(name))"#
+
+    /// "Councilmember A moved, seconded by Councilmember B, to approve …", "Councilwoman A
+    /// makes the motion to …" (the seconder in the next sentence).
+    static let subjectMovedSeconded = #"\b(\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects)))\s+(?:moved|proposed)\s*,\s*(?:and\s+)?(?:\#(alt(words.seconderLeads)))\s+(?:by\s+)?(\#(name))\s*,?\s*"#
+    static let subjectMakesMotion = #"\b(\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects)))\s+(?:makes|made|make|offered|offers)\s+(?:the|a)\s+motion\s+(?=(?:to|that)\b)"#
+
+    /// "The Board voted, by a majority, that …", "Members voted unanimously not to …".
+    static let bodyVoted: String = {
+        let bodies = alt(Vocabulary.shared.meetingBodies + ["members", "councillors", "trustees", "directors", "commissioners"])
+        return #"\b(?:the\s+)?(?:\#(bodies))\s+(?:had\s+)?voted,?\s*(by\s+a\s+majority|unanimously|by\s+\d+\s+votes?\s+to\s+\d+)?,?\s+(?=(?:that|to|not\s+to)\b)"#
+    }()
+
+    /// "… – M. Prest (motion), C. Dallas (second)": the names and their parts in brackets.
+    static let bracketed = #"\s*[–—-]\s*(\#(name))\s*\((?:\#(alt(words.moverMarks)))\)\s*,?\s*(\#(name))\s*\((?:\#(alt(words.seconderMarks)))\)"#
+
+    /// "RESOLVED that", "and it was agreed to" opening the text after the names: carried.
+    static let resolvedLead: String = {
+        let marks = Vocabulary.alternation(Vocabulary.shared.decisionMarks)
+        return #"^(?:(?:and\s+)?(?:it\s+was\s+)?(?:\#(marks)|(?i:resolved|agreed|carried))\b\s*[:,–-]?\s*)"#
+    }()
+
+    /// "After discussion, the motion carried": a result named as the motion's, read further
+    /// down than any other result word.
+    static let motionResult = #"\bthe\s+motion\s+(?:was\s+)?(?:\#(alt(words.carriedWords + words.failedWords + words.withdrawnWords + words.deferredWords)))\b"#
+
+    /// "Minutes of the Annual General Meeting …", "Minutes of a meeting of the above Council":
+    /// where a meeting's minutes open.
+    static let meetingOpening: String = {
+        let v = Vocabulary.shared
+        return #"^\s*(?:\#(alt(v.minutesOpeners)))\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:\#(alt(v.meetingNouns.filter { !$0.contains(" ") })))\b"#
+    }()
+    static let annual = #"\b(?:\#(alt(words.annualMeetings)))\b"#
+
+    /// A withdrawal naming its mover: "Cllr O’Leary withdrew his resolution".
+    static let withdrawal = #"\b(\#(name))\s+(?:withdrew|has\s+withdrawn)\s+(?:his|her|their|the)\s+(?:motion|resolution|proposal|amendment)"#
+
+    /// The start of a line that records only how a vote went: "Motion Passed", "Ayes All",
+    /// "Carried unanimously": a motion's text stops before it.
+    static let outcomeLine = #"^\s*(?:the\s+)?(?:motion\s+)?(?:\#(alt(words.carriedWords + words.failedWords + words.withdrawnWords)))\b"#
+
+    /// A labelled field of a motion's record: "Moved:", "SECONDER:", "RESULT:", "AYES:".
+    static let labels: [(MotionLabel, [String])] = [
+        (.text, words.textLabels), (.mover, words.moverLabels), (.seconder, words.seconderLabels),
+        (.result, words.resultLabels),
+        (.votes, words.yesLabels + words.noLabels + words.abstainLabels + words.absentLabels + words.recusedLabels),
+    ]
+    static let label: String = {
+        let all = labels.flatMap(\.1)
+        return #"(?:^|(?<=[\s,;]))(\#(alt(all)))\s*:\s*"#
+    }()
+}
+
+enum MotionLabel { case text, mover, seconder, result, votes }
