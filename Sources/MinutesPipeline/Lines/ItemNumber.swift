@@ -12,7 +12,7 @@ public enum ItemNumber {
     }
 
     static let pattern = try! NSRegularExpression(
-        pattern: #"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})*[a-z]?|[a-z]{0,4}\d{1,4}/\d{2,4}|[a-z]{1,5}/\d{2,4}/\d{1,4}|[ivxlc]{1,6}|[A-Z])([.):]?)$"#,
+        pattern: #"^(?:item\s+)?(\d{1,4}(?:\.\d{1,2})*[a-z]?|[a-z]{0,4}\d{1,4}/\d{2,4}|[a-z]{1,5}/\d{2,4}/\d{1,4}|[ivxlc]{1,6}|[A-Z])([.):]?)$"#,
         options: [.caseInsensitive])
 
     public static func parse(_ token: String) -> String? {
@@ -31,7 +31,9 @@ public enum ItemNumber {
         let punct = Range(m.range(at: 2), in: t).map { String(t[$0]) } ?? ""
         // A bare roman numeral or letter must be marked ("iii)", "A.") to count.
         if core.range(ofRegex: #"^[ivxlcA-Za-z]+$"#) != nil, punct.isEmpty { return nil }
-        if core.range(ofRegex: #"^[0-9]"#) != nil, core.count > 3, !core.contains("/"), !core.contains(".") { return nil }
+        // Four digits are a minute number only when marked ("2691."): unmarked, a year.
+        if core.range(ofRegex: #"^[0-9]"#) != nil, core.count > 3, !core.contains("/"), !core.contains("."),
+           core.count > 4 || punct != "." { return nil }
         // A letter prefix is a committee's reference ("FC23/045"), in capitals.
         if core.contains("/"), core.first?.isLetter == true, !core.prefix(while: \.isLetter).allSatisfy(\.isUppercase) { return nil }
         return core

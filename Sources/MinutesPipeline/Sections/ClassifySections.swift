@@ -16,6 +16,8 @@ public struct ClassifySections: Stage {
         // Labelled fields first ("Date:", "Venue:", "Chair:"): the surest source of the
         // meeting's fields, and their lines are no item's text.
         MeetingFieldsReader(),
+        // The call to order and the close, before the heading's advertised time.
+        MeetingTimesReader(),
         // Roll-call tables before other people lists: their rows would read as a list of
         // names, and their status column says who was there.
         RollCallReader(),
@@ -64,7 +66,14 @@ public struct ClassifySections: Stage {
     /// Every reader over the lines, then what is settled once all have run.
     static func read(_ lines: [Line], runningText: [Line] = [], order: DateParsing.Order = .dayFirst,
                      pageHeights: [Int: Double] = [:]) -> SectionContext {
-        var context = SectionContext(lines: PeopleColumns.reorder(lines), runningText: runningText, dateOrder: order, pageHeights: pageHeights)
+        var lines = PeopleColumns.reorder(lines)
+        // Several meetings in one file: the readers see the main (longer) one alone.
+        let meetings = MeetingBoundaries.split(lines, order: order)
+        if let m = meetings { lines = m.main }
+        var context = SectionContext(lines: lines, runningText: runningText, dateOrder: order, pageHeights: pageHeights)
+        for other in meetings?.others ?? [] {
+            context.found.note(.warning, page: other.page, "another meeting in the file left out: \"\(other.text.shortened)\"")
+        }
         for reader in readers { context.add(reader.read(context)) }
         // People lists from several readers are settled together, once all are read.
         Attendance.settle(&context.found)

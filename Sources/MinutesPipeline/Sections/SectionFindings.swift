@@ -32,17 +32,23 @@ public struct SectionFindings: Sendable {
     }
 
     /// The rules every reader's findings are added by: a meeting field is filled only where
-    /// it is empty (the first reader to find it wins, start and end time as a pair); lists
+    /// it is empty (the first reader to find it wins; an end time comes with its start time
+    /// where none was read before); lists
     /// are appended; the first next meeting stands.
     mutating func add(_ new: SectionFindings) {
         for field in MeetingField.allCases where field != .endTime && meeting[field] == nil {
             guard let value = new.meeting[field] else { continue }
             meeting[field] = value
             meeting.provenance[field.rawValue] = new.meeting.provenance[field.rawValue]
-            if field == .startTime {
+            if field == .startTime, meeting.endTime == nil {
                 meeting.endTime = new.meeting.endTime
                 meeting.provenance[MeetingField.endTime.rawValue] = new.meeting.provenance[MeetingField.endTime.rawValue]
             }
+        }
+        // A closing time read on its own ("Meeting closed 8.40pm") stands beside any start.
+        if meeting.endTime == nil, let end = new.meeting.endTime {
+            meeting.endTime = end
+            meeting.provenance[MeetingField.endTime.rawValue] = new.meeting.provenance[MeetingField.endTime.rawValue]
         }
         attendees += new.attendees
         apologies += new.apologies

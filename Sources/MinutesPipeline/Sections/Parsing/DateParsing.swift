@@ -21,7 +21,7 @@ public enum DateParsing {
     static let dayMonthYear = try! NSRegularExpression(
         pattern: #"\b(\d{1,2})\#(ordinal)\.?(?:\s+of)?\s+(\#(monthAlt))\.?,?(?:\s+('?\d{4}|'\d{2})\b)?"#, options: .caseInsensitive)
     static let monthDayYear = try! NSRegularExpression(
-        pattern: #"\b(\#(monthAlt))\.?\s+(\d{1,2})\#(ordinal)(?!\w),?(?:\s+(\d{4})\b)?"#, options: .caseInsensitive)
+        pattern: #"\b(\#(monthAlt))\.?\s+(\d{1,2})\#(ordinal)(?!\w)\s?,?(?:\s+(\d{4})\b)?"#, options: .caseInsensitive)
     static let numeric = try! NSRegularExpression(
         pattern: #"(?<![\d/.])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?![\d/])"#)
     static let shortMonthYear = try! NSRegularExpression(

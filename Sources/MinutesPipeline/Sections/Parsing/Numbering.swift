@@ -5,7 +5,8 @@ enum Numbering {
     static func numeric(_ n: String) -> Int? { Int(n.filter(\.isNumber)) }
 
     static func isTopLevel(_ n: String) -> Bool {
-        if n.range(ofRegex: #"^\d{1,3}$"#) != nil { return true }
+        // Councils number minutes through the years: "2691.".
+        if n.range(ofRegex: #"^\d{1,4}$"#) != nil { return true }
         if n.range(ofRegex: #"^[A-Z]{0,4}\d{1,4}/\d{2,4}$"#) != nil { return true }
         // NHS and board references: "BD/20/45", "TB/2021/07".
         if n.range(ofRegex: #"^[A-Z]{1,5}/\d{2,4}/\d{1,4}$"#) != nil { return true }

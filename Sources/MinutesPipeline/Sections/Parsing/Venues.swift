@@ -1,4 +1,5 @@
 import Foundation
+import PageLayout
 
 /// Where a meeting was held, as the text around its date says.
 enum Venues {
@@ -32,6 +33,25 @@ enum Venues {
         tail = tail.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.–—-"))
         guard tail.count >= 3, tail.range(ofRegex: "[A-Za-z]{3}") != nil else { return nil }
         return tail
+    }
+
+    /// "8422 North River Road", "7531 MINORU BOULEVARD": a street address.
+    static let street = #"(?i)\b\d{1,5}\s+([A-Z][\w.']*\s+){0,3}(\#(alt(vocabulary.sections.streetWords)))\b"#
+    /// "City Hall, …", "Council Chambers": a building where meetings are held.
+    static let building = #"(?i)\b(\#(alt(vocabulary.sections.buildingWords)))\b"#
+
+    /// A heading line that is the meeting's place: an address, or a building named with a comma
+    /// ("City Hall, 206 S. Main Street, Council Chambers"); a line ending in a comma runs on.
+    static func headingLine(_ l: Line, next: Line?) -> String? {
+        let text = l.text.trimmed
+        // A sentence ("MINUTES of a meeting … held in the Council Chamber,") is read as one, elsewhere.
+        guard text.range(ofRegex: street) != nil || text.contains(",") && text.range(ofRegex: building) != nil,
+              text.range(ofRegex: OpeningSentenceReader.held) == nil,
+              text.range(ofRegex: TitleReader.recordOpening) == nil else { return nil }
+        if text.hasSuffix(","), let n = next, n.page == l.page, Layout.gap(l, n) < Layout.stackedGap {
+            return (text + " " + n.text.trimmed).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        }
+        return text.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
     }
 
     /// The place after the last "at" or "in" that names one (capitalised, not a time).

@@ -191,6 +191,7 @@ extension Vocabulary {
         // "Cllr" read as "Clir": the double l as "li".
         v.misreadTitles = ["district clir", "county clir", "clir.", "clirs", "clir"]
         v.addEnglishMotions()
+        v.addEnglishItems()
         return v
     }()
 }

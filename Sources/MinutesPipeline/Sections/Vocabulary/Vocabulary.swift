@@ -213,6 +213,9 @@ public struct Vocabulary: Sendable {
     /// The word a group heading names its lead with: "National Address Dataset – Lead HS".
     var leadWords: [String] = []
 
+    /// Words of the meeting's course and its sections (`English+Items.swift`).
+    var sections = SectionWords()
+
     // MARK: OCR
 
     /// Characters OCR reads for a digit in an item number: "l" for 1, "S" for 5.
@@ -259,6 +262,7 @@ public struct Vocabulary: Sendable {
         columnHeaders.merge(o.columnHeaders) { a, _ in a }
         digitLookalikes.merge(o.digitLookalikes) { a, _ in a }
         stopLookalikes += o.stopLookalikes.filter { !stopLookalikes.contains($0) }
+        sections.add(o.sections)
         for path in Self.lists { self[keyPath: path] += o[keyPath: path].filter { !self[keyPath: path].contains($0) } }
     }
 

@@ -55,6 +55,8 @@ enum ItemHeadings {
     /// "2. Minutes of Performance Meeting held on" — but not "1. The Chair reminded the Panel of…".
     static func looksLikeTitle(_ rest: String, line: Line) -> Bool {
         var t = rest.trimmed
+        // "Floor re-oil – Simon booked …": the heading is the part before its text.
+        if let label = runIn(t) { t = label }
         guard let first = t.first else { return true }
         if !(first.isUppercase || first.isNumber || first == "(" || first == "'" || first == "‘" || first == "i" && t.hasPrefix("i")) { return false }
         // "i) Minutes of last Meeting": judge the sub-item's heading.
@@ -72,5 +74,33 @@ enum ItemHeadings {
         guard next.page == line.page, Paragraphs.closeBelow(line, next), !Paragraphs.startsBullet(next) else { return false }
         let last = title.split(separator: " ").last.map { $0.lowercased() } ?? ""
         return unfinished.contains(last)
+    }
+
+    /// A run-in separator: a colon, a spaced dash, or a full stop after a heading in capitals.
+    static let runInSplit = #"^([^:–—]{2,60}?)(\s*:-?\s+|\s+[–—-]\s+|\.\s+(?=[A-Z]))"#
+    /// A run-in heading is a few words: "Floor re-oil", "Apologies for absence".
+    static let maxRunInWords = 7
+    /// Text after the separator this long is the item's text, not the heading's second part.
+    static let runOnWords = 6
+
+    /// The heading run in before its item's text: "Floor re-oil – Simon booked the floor for
+    /// May.", "Apologies for absence: Jess Robinson, Christina McDonagh.", "ADJOURN. There being no
+    /// further business …". Nil where what follows the separator is the heading's own second
+    /// part ("RECOGNITIONS AND APPOINTMENTS – Boards and Commissions").
+    static func runIn(_ title: String) -> String? {
+        guard let m = title.range(ofRegex: runInSplit) else { return nil }
+        let label = String(title[m]).replacing(regex: #"(\s*:-?\s+|\s+[–—-]\s+|\.\s+)$"#, with: "").trimmed
+        let after = String(title[m.upperBound...]).trimmed
+        let labelWords = label.split(separator: " ").count
+        guard labelWords >= 1, labelWords <= maxRunInWords, label.first?.isUppercase == true, !after.isEmpty,
+              label.rangeOfCharacter(from: .decimalDigits) == nil else { return nil }
+        // "ADJOURN. There being …": a full stop ends only a heading in capitals ("Mr. Smith" is a name).
+        if String(title[m]).trimmed.hasSuffix(".") {
+            let letters = label.filter(\.isLetter)
+            guard letters.count >= 3, letters.allSatisfy(\.isUppercase) else { return nil }
+        }
+        let afterWords = after.split(separator: " ").count
+        let sentence = after.range(ofRegex: "(?i)" + sentenceVerb) != nil || after.hasSuffix(".") || afterWords >= runOnWords
+        return sentence ? label : nil
     }
 }

@@ -23,6 +23,7 @@ struct ItemsReader: SectionReader {
         var out = SectionFindings()
         Self.readHeadedItems(context, into: &out)
         NumberedParagraphs.read(context, into: &out)
+        HeadedSections.read(context, into: &out)
         return out
     }
 
@@ -80,7 +81,9 @@ struct ItemsReader: SectionReader {
                 out.note(.info, page: l.page, "item number read as '\(l.words.first?.text ?? "")' taken as \(expected) from the numbering")
                 numbered = repaired
             }
-            if let n = numbered, !context.consumed.contains(i) || PeopleLabel.kind(of: n.rest.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))) != nil {
+            // "1. Apologies for absence: J Robinson" was read as apologies and is still item 1.
+            let peopleLabel = numbered.map { ItemHeadings.runIn($0.rest) ?? $0.rest }
+            if let n = numbered, !context.consumed.contains(i) || PeopleLabel.kind(of: (peopleLabel ?? "").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))) != nil {
                 // Numbering starts again at 1 only where the minutes follow a printed agenda;
                 // elsewhere a "1." under an item is a numbered paragraph or sub-item.
                 let restart = lastNumber != nil && Numbering.numeric(n.number) == 1 && Roman.value(n.number) == nil && !(inAgenda || sawAgendaHeading && out.items.isEmpty)
@@ -111,6 +114,7 @@ struct ItemsReader: SectionReader {
                         title += " " + lines[i + 1].text
                         consumedNext = 1
                     }
+                    if let label = ItemHeadings.runIn(title) { title = label }
                     title = HeadingText.cleanItemTitle(title)
                     current = Item(number: n.number, title: title.isEmpty ? nil : title, page: l.page, box: l.box.array)
                     if let s = sub {

@@ -33,6 +33,17 @@ struct TitleReader: SectionReader {
             if Self.vocabulary.agendaWords.contains(StripRunningText.key(lines[i].text)) { break }
             header.append(i)
         }
+        // A heading repeated on every page was taken out as running text: its date is the
+        // meeting's before any date in the body.
+        let runningHeader = context.runningText.filter { $0.page == context.firstPage && $0.box.y0 < context.pageHeight($0.page) * Layout.headerBand }
+        if out.meeting.date == nil, !runningHeader.isEmpty,
+           let l = runningHeader.first(where: { DateParsing.first(in: $0.text, order: order)?.iso.count == 10 }),
+           let d = DateParsing.first(in: l.text, order: order), header.allSatisfy({ DateParsing.first(in: lines[$0].text, order: order) == nil }) {
+            out.set(.date, d.iso, from: [l])
+            out.note(.info, page: l.page, "meeting date taken from the running header")
+            let t = DateParsing.times(in: DateParsing.removingDates(l.text, order: order))
+            if out.meeting.startTime == nil { out.set(.startTime, t.start, from: [l]) }
+        }
         if out.meeting.date == nil {
             for i in header + Array(lines.indices.prefix(40)) {
                 if let d = DateParsing.first(in: lines[i].text, order: order), d.iso.count == 10 {
@@ -61,7 +72,9 @@ struct TitleReader: SectionReader {
             let raw = Self.leadingRun(l).trimmed
             let key = raw.lowercased()
             if raw.range(ofRegex: Self.genericTitle) != nil { continue }
+            // "(PL), Mrs B Molog" runs on a list above: a heading starts with a word.
             if key.count < 4 || raw.range(ofRegex: "[A-Za-z]") == nil || Paragraphs.startsBullet(l) || context.labels[i] != nil
+                || raw.first.map({ !$0.isLetter && !$0.isNumber }) ?? true
                 || raw.hasPrefix("o ") { continue }
             if raw.range(ofRegex: Self.orgPattern) != nil, HeadingText.isHeadingCase(raw), rank < 6,
                raw.split(separator: " ").count <= 10, raw.rangeOfCharacter(from: .decimalDigits) == nil, !raw.contains(")"),
@@ -75,13 +88,22 @@ struct TitleReader: SectionReader {
             if !HeadingText.isHeadingCase(raw) && !l.bold { continue }
             let cleaned = HeadingText.cleanTitle(raw, order: order)
             // "Draft Minutes of the meeting held on" leaves only "meeting": no title; nor is a sentence one.
+            // "the above Council": a name starts with a capital or a number.
             guard cleaned.count >= 4, cleaned.split(separator: " ").count <= 12,
+                  cleaned.first.map({ $0.isUppercase || $0.isNumber }) ?? false,
                   cleaned.range(ofRegex: Self.sentenceVerb) == nil, cleaned.split(separator: " ").count >= 2 || cleaned.first?.isUppercase == true,
                   !Self.meetingNouns.contains(cleaned.lowercased()) else { continue }
             var score = l.fontSize / max(1, maxSize) * 2 + (l.bold ? 1 : 0) - Double(rank) * 0.15
             if cleaned.range(ofRegex: Self.meetingWord) != nil { score += 1 }
             if cleaned.split(separator: " ").count > 14 { score -= 2 }
             candidates.append((score, cleaned, i))
+        }
+        // A page heading naming no meeting ("THE PAVILION LOUNGE, 7531 MINORU BOULEVARD") gives
+        // way to a running header that names one ("ANNUAL GENERAL MEETING").
+        if out.meeting.title == nil, let best = candidates.max(by: { $0.score < $1.score }),
+           best.text.range(ofRegex: Self.meetingWord) == nil,
+           runningHeader.contains(where: { $0.text.range(ofRegex: Self.meetingWord) != nil }) {
+            Self.titleFromRunningHeader(context, into: &out)
         }
         if out.meeting.title == nil, let best = candidates.max(by: { $0.score < $1.score }) {
             if let block = Self.titleBlock(around: best.index, header: header, candidates: candidates.map(\.index), in: context) {
@@ -97,13 +119,8 @@ struct TitleReader: SectionReader {
                lines[best.index].box.y0 - lines[o].box.y1 < lines[o].box.height * Layout.stackedGap {
                 out.set(.title, org + " " + t, from: [lines[o], lines[best.index]])
             }
-        } else if out.meeting.title == nil,
-                  let header = context.runningText.first(where: { $0.page == context.firstPage && $0.box.y0 < context.pageHeight($0.page) * Layout.headerBand }) {
-            let t = HeadingText.cleanTitle(header.text, order: order)
-            if t.count >= 4 {
-                out.set(.title, t, from: [header])
-                out.note(.info, page: header.page, "title taken from the running header")
-            }
+        } else if out.meeting.title == nil {
+            Self.titleFromRunningHeader(context, into: &out)
         }
         // "MANORDEILO & SALEM COMMUNITY COUNCIL" over "MEETING 9th MAY 2018": the body is
         // the only name the heading gives.
@@ -113,7 +130,53 @@ struct TitleReader: SectionReader {
         }
         // A labelled title was cleaned by its reader; this reader's own once more, whole.
         if !titleWasSet, let t = out.meeting.title { out.meeting.title = HeadingText.cleanTitle(t, order: order) }
+        // The place printed next to the date in the heading: "THE PAVILION LOUNGE, 7531 MINORU BOULEVARD,".
+        if out.meeting.venue == nil {
+            let dateLine = out.meetingDateLine.map { lines[$0] }
+                ?? runningHeader.first { DateParsing.first(in: $0.text, order: order)?.iso == out.meeting.date }
+            let block = dateLine.map { d in (runningHeader + lines.prefix(20)).filter { $0.page == d.page }.sorted { $0.box.y0 < $1.box.y0 } } ?? []
+            if let d = dateLine, let k = block.firstIndex(of: d) {
+                for j in [k + 1, k - 1] where block.indices.contains(j) && abs(j - k) == 1 {
+                    let l = block[j]
+                    guard abs(Layout.gap(j > k ? d : l, j > k ? l : d)) < Layout.stackedGap,
+                          let v = Venues.headingLine(l, next: block.indices.contains(j + 1) ? block[j + 1] : nil) else { continue }
+                    out.set(.venue, v, from: [l])
+                    out.note(.info, page: l.page, "venue read from the heading beside the date")
+                    break
+                }
+            }
+        }
+        if out.meeting.organisation == nil, let o = Organisation.find(context, title: out.meeting.title) {
+            if let l = o.line {
+                out.set(.organisation, o.name, from: [l])
+            } else {
+                out.set(.organisation, o.name, at: out.meeting.provenance[MeetingField.title.rawValue])
+            }
+            out.note(.info, page: context.firstPage, "organisation '\(o.name)' read from the heading or the title")
+        }
         return out
+    }
+
+    /// The running header, when the page's heading names nothing: the header line naming a
+    /// meeting is the title ("Commission Meeting Minutes"), and a line beside it naming none
+    /// is the body ("Lincoln Square Special Service Area #21").
+    static func titleFromRunningHeader(_ context: SectionContext, into out: inout SectionFindings) {
+        let header = context.runningText.filter { $0.page == context.firstPage && $0.box.y0 < context.pageHeight($0.page) * Layout.headerBand }
+        let naming = header.filter { $0.text.range(ofRegex: meetingWord) != nil }
+        guard let line = naming.max(by: { $0.fontSize < $1.fontSize }) ?? header.first else { return }
+        let t = HeadingText.cleanTitle(line.text, order: context.dateOrder)
+        guard t.count >= 4 else { return }
+        out.set(.title, t, from: [line])
+        out.note(.info, page: line.page, "title taken from the running header")
+        // The date and the place are no body's name.
+        let others = header.filter {
+            $0 != line && HeadingText.isHeadingCase($0.text.trimmed) && $0.text.range(ofRegex: meetingWord) == nil
+                && DateParsing.first(in: $0.text, order: context.dateOrder) == nil && Venues.headingLine($0, next: nil) == nil
+        }
+        if out.meeting.organisation == nil, !naming.isEmpty, others.count == 1, let body = others.first {
+            out.set(.organisation, body.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:")), from: [body])
+            out.note(.info, page: body.page, "organisation taken from the running header")
+        }
     }
 
     /// A header line's main run of text, where wide gaps split it: "BRONX COMMUNITY BOARD #1"
