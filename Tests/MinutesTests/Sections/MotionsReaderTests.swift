@@ -217,4 +217,16 @@ final class MotionsReaderTests: XCTestCase {
         XCTAssertEqual(f.motions.first?.abstentions, 1)
         XCTAssertEqual(f.motions.first?.result, .carried)
     }
+
+    /// A quoted amendment with no full stop before the result: the result still ends the text.
+    func testQuotedAmendmentThenTheMotionCarried() {
+        let f = read([
+            "4. Development code",
+            "Councilmember Ruiz moved, seconded by Councilmember Tate, to amend Section 2 to now read “deliveries",
+            "are allowed between 7:00 a.m. and 10:00 p.m.” The motion to amend carried unanimously.",
+        ])
+        XCTAssertEqual(f.motions.first?.text, "to amend Section 2 to now read “deliveries are allowed between 7:00 a.m. and 10:00 p.m.”")
+        XCTAssertEqual(f.motions.first?.result, .carried)
+        XCTAssertEqual(f.motions.first?.unanimous, true)
+    }
 }

@@ -62,9 +62,10 @@ enum MotionPatterns {
         return #"^(?:(?:and\s+)?(?:it\s+was\s+)?(?:\#(marks)|(?i:resolved|agreed|carried))\b\s*[:,–-]?\s*)"#
     }()
 
-    /// "After discussion, the motion carried": a result named as the motion's, read further
-    /// down than any other result word.
-    static let motionResult = #"\bthe\s+motion\s+(?:was\s+)?(?:\#(alt(words.carriedWords + words.failedWords + words.withdrawnWords + words.deferredWords)))\b"#
+    /// "After discussion, the motion carried", "The motion to amend carried", "The motion, as
+    /// amended, carried": a result named as the motion's. It ends the motion's text, and is
+    /// read further down than any other result word.
+    static let motionResult = #"\bthe\s+motion\b[\s,]*(?:\w+[\s,]+){0,3}?(?:was\s+)?(?:\#(alt(words.carriedWords + words.failedWords + words.withdrawnWords + words.deferredWords)))\b"#
 
     /// "Minutes of the Annual General Meeting …", "Minutes of a meeting of the above Council":
     /// where a meeting's minutes open.

@@ -249,6 +249,10 @@ struct MotionsReader: SectionReader {
                 }
             }
         }
+        // "… to now read “…” The motion to amend carried": the result's sentence is not the text.
+        if end > from, let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: from, length: end - from)).first {
+            end = r.range.location
+        }
         // A quoted statement runs to its closing quote, over its own full stops.
         let read = t.text(NSRange(location: from, length: max(0, end - from)))
         if read.range(ofRegex: #"[‘“]"#) != nil, read.range(ofRegex: #"[’”](?=[\s.,;]|$)"#) == nil,
