@@ -163,6 +163,8 @@ public struct Vocabulary: Sendable {
     /// The office whose holder is the chair ("Chair", "Chairman"): a role holding it makes
     /// that attendee the meeting's chair when no field named one.
     var chairOffices: [String] = []
+    /// Words of attendance beyond labels and titles (`English+People.swift`).
+    var people = PeopleWords()
 
     // MARK: decisions and actions
 
@@ -257,6 +259,7 @@ public struct Vocabulary: Sendable {
         columnHeaders.merge(o.columnHeaders) { a, _ in a }
         digitLookalikes.merge(o.digitLookalikes) { a, _ in a }
         stopLookalikes += o.stopLookalikes.filter { !stopLookalikes.contains($0) }
+        people.add(o.people)
         for path in Self.lists { self[keyPath: path] += o[keyPath: path].filter { !self[keyPath: path].contains($0) } }
     }
 
