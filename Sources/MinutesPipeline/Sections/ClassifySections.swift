@@ -26,6 +26,9 @@ public struct ClassifySections: Stage {
         PeopleListsReader(),
         // Only where no list gave apologies: a sentence in an item's text names them.
         ApologySentenceReader(),
+        // After the lists: sentences naming who was there ("Present were …", "… were in
+        // attendance") on lines no list took.
+        AttendanceSentenceReader(),
         // After fields and people lists: the heading block is what they left above the
         // first item, and a labelled title or date outranks the heading's.
         TitleReader(),
@@ -77,6 +80,8 @@ public struct ClassifySections: Stage {
         for reader in readers { context.add(reader.read(context)) }
         // People lists from several readers are settled together, once all are read.
         Attendance.settle(&context.found)
+        // "Cllr X arrived at 7.40pm": how someone listed attended, said anywhere in the text.
+        AttendanceSentenceReader.statuses(in: context, for: &context.found)
         if context.found.meeting.date == nil { context.found.note(.warning, "meeting date not found") }
         if context.found.meeting.title == nil { context.found.note(.warning, "meeting title not found") }
         if context.found.items.isEmpty { context.found.note(.warning, "no numbered items found") }

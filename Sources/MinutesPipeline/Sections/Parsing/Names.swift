@@ -14,12 +14,13 @@ enum Names {
         if isBareName(s) || isSurname(s) { return true }
         if case let (rank?, rest) = PeopleParsing.splitRank(s), !rank.isEmpty, isSurname(rest) || isBareName(rest) { return true }
         guard let (_, name) = PeopleParsing.splitLeadingRole(s) else { return false }
-        return isBareName(name)
+        return isBareName(name) || isSurname(name)
     }
 
     /// One capitalised word that is no office: a surname in a list of surnames.
     static func isSurname(_ s: String) -> Bool {
-        s.range(ofRegex: #"^[A-Z][a-z'’-]+$"#) != nil && !PeopleParsing.isRoleOnly(s)
+        // "O’Hare", "McDonagh", "VanDeinse-Perez": a capital, then letters with some in lower case.
+        s.range(ofRegex: #"^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$"#) != nil && !PeopleParsing.isRoleOnly(s)
     }
 
     static let headcount: String = {
@@ -49,9 +50,12 @@ enum Names {
 
     /// Welsh lists join their last two names with "a" or "a'r" ("Owen Williams a'r
     /// Cynghorydd Sir Joseph Davies"): read as "and" between a name's end and a capital.
+    /// "R Healey & M Armstrong": "&" joins two names as "and" does.
     static func englishAnd(_ text: String) -> String {
-        guard Vocabulary.shared.nameJoiners.contains(where: { text.includes(" \($0) ") }) else { return text }
-        return text.replacing(regex: joiners, with: " and ")
+        var t = text
+        for j in Vocabulary.shared.people.listJoiners where t.includes(" \(j) ") { t = t.replacingOccurrences(of: " \(j) ", with: " and ") }
+        guard Vocabulary.shared.nameJoiners.contains(where: { t.includes(" \($0) ") }) else { return t }
+        return t.replacing(regex: joiners, with: " and ")
     }
 
     static let joiners = #"(?<=\p{Ll}) (?:\#(Vocabulary.alternation(Vocabulary.shared.nameJoiners))) (?=\p{Lu})"#

@@ -10,6 +10,8 @@ public enum PeopleParsing {
         public var name: String
         public var role: String?
         public var initials: String?
+        /// What the entry says of the person's attendance: "(excused)", "- Here", "(virtual)".
+        var note: AttendanceNote? = nil
     }
 
     static let initialsPattern = #"^[A-Z][A-Za-z]?[A-Z]{0,3}[A-Z]?$|^[A-Z]{2,5}\d?$"#
@@ -77,13 +79,24 @@ public enum PeopleParsing {
         var text = Paragraphs.stripBullet(raw).trimmedNative
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.:"))
         guard !text.isEmpty, text.count < 160 else { return nil }
+        // "Item 11 only - Mike Ellwood (…)": a slip saying for which items someone attended.
+        text = text.replacing(regex: itemsOnlySlip, with: "")
+        // "also J Haste (Clerk)", "and the Clerk": list words before the entry.
+        text = text.replacing(regex: entryOpener, with: "")
+        // "R C Love OBE", "R C Love, OBE": honours are no part of the name, nor a person.
+        text = text.replacing(regex: trailingHonours, with: "")
+        guard !text.isEmpty, !isHonours(text) else { return nil }
         var initials: String?
         // Trailing "(XX)" or a parenthetical role; notes such as "(part of the meeting)" go.
         var parenRole: String?
+        var note: AttendanceNote?
         while !initialsKnown, let open = text.lastIndex(of: "("), text.hasSuffix(")") {
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmedNative
             text = String(text[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
-            if isInitials(inner) && !isBodyAcronym(inner, of: text) || isExtendedInitials(inner, of: text), initials == nil {
+            if note == nil, let n = AttendanceNote.read(inner) {
+                // "(substitute for Cllr Z)", "(arrived 7.40pm)", "(excused)": how, not who.
+                note = n
+            } else if isInitials(inner) && !isBodyAcronym(inner, of: text) || isExtendedInitials(inner, of: text), initials == nil {
                 initials = inner
             } else if vocabulary.attendanceNotes.contains(where: inner.lowercased().contains) {
                 // A note on how someone attended: "(part of the meeting)", "(left at item 5)".
@@ -105,10 +118,30 @@ public enum PeopleParsing {
         } else if let dash = text.range(ofRegex: #"\s[–—-]\s"#) {
             name = String(text[..<dash.lowerBound])
             role = String(text[dash.upperBound...])
+            // "Members of the public – Mr Andy Langton": a label, then the person.
+            if PeopleLabel.kind(of: name.lowercased()) != nil || vocabulary.people.publicLabels.contains(name.lowercased()), let r = role {
+                (name, role) = (r, name)
+            }
         } else {
             name = text
         }
+        // "Claire Smith (Secretariat), Ministry of Justice": the bracket after the name is its role.
+        if let open = name.lastIndex(of: "("), name.hasSuffix(")"), open > name.startIndex {
+            let inner = String(name[name.index(after: open)..<name.index(before: name.endIndex)]).trimmedNative
+            name = String(name[..<open]).trimmedNative
+            if isInitials(inner), initials == nil { initials = inner } else { role = role.map { "\(inner), \($0)" } ?? inner }
+        }
         if let pr = parenRole { role = role.map { "\($0) (\(pr))" } ?? pr }
+        // "Cauthorne - Here", "Hall, Absent": a roll call's answer after the name.
+        if let r = role, let n = AttendanceNote.answer(r) {
+            note = note ?? n
+            role = nil
+        }
+        // "Cllr Hayward in the chair": a note on who chaired, the role.
+        if let r = name.range(ofRegex: chairNote) {
+            if role == nil { role = String(name[r]).trimmed }
+            name = String(name[..<r.lowerBound])
+        }
         // "Chief Constable Alan Pughsley": a role written before the name.
         let (rank, bare) = splitRank(name)
         name = bare
@@ -118,10 +151,35 @@ public enum PeopleParsing {
             role = leading
             name = person
         }
+        if role == nil, let m = name.range(ofRegex: #"^(\S.*\s\S*\p{Ll})-(?=\p{Lu})"#),
+           case let body = String(name[m.upperBound...]), body.contains(" ") || body.count >= 2 && body.allSatisfy(\.isUppercase) {
+            // "Willie Gentry-BOS", "Alex MacCormack-AARP Rep": a body after the name's hyphen is its role.
+            role = body
+            name = String(name[..<name.index(before: m.upperBound)])
+        } else if role == nil, let (person, office) = splitTrailingRole(name) {
+            // "Mrs B Molog Honorary Clerk": an office after the name.
+            name = person
+            role = office
+        } else if role == nil, let (office, person) = splitTitleInside(name) {
+            // "Member of the Public Mr M Joyce", "Clerk Mrs J Todd": a title inside the entry starts the name.
+            name = person
+            role = office
+        }
         name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:"))
         guard !name.isEmpty, name.rangeOfCharacter(from: .letters) != nil else { return nil }
         guard name.split(separator: " ").count <= 8 else { return nil }
-        return Parsed(name: name, role: role.map(cleanRole), initials: initials)
+        return Parsed(name: name, role: role.map(cleanRole), initials: initials, note: note)
+    }
+
+    static let itemsOnlySlip = #"(?i)^items? [\d\s,&and]+ only\s*[-–—:]\s*"#
+    static let entryOpener = #"^(\#(Vocabulary.alternation(vocabulary.people.entryOpeners)))\s+(?=\p{Lu})"#
+    static let honours = Vocabulary.alternation(vocabulary.people.honours)
+    static let trailingHonours = #"(?:,?\s+(?:\#(honours)))+$"#
+    static let chairNote = #"(?i)\s+(\#(Vocabulary.alternation(vocabulary.people.chairNotes)))$"#
+
+    /// "OBE", "CBE, DL": honours alone, no person.
+    static func isHonours(_ text: String) -> Bool {
+        text.range(ofRegex: #"^(?:\#(honours))(?:[\s,]+(?:\#(honours)))*$"#) != nil
     }
 
     /// Trailing punctuation goes, but not the full stop of an abbreviation ("Chief Supt.").
@@ -151,9 +209,21 @@ public enum PeopleParsing {
         // "City Manager Tom Hill": an office, then a full name in mixed case.
         if words.count >= 3, !vocabulary.officeLeadSet.contains(first.lowercased()), let lastRole, lastRole < words.count - 2 {
             let name = words[(lastRole + 1)...]
-            if name.count <= 3, name.allSatisfy({ $0.first?.isUppercase == true && $0.contains(where: \.isLowercase) }) {
-                return (words[...lastRole].joined(separator: " "), name.joined(separator: " "))
+            // "Clerk J Connelly": initials count as words of the name.
+            let initial = #"^\p{Lu}\.?$"#
+            if name.count <= 3, name.last?.contains(where: \.isLowercase) == true,
+               name.allSatisfy({ $0.first?.isUppercase == true && ($0.contains(where: \.isLowercase) || $0.range(ofRegex: initial) != nil) }) {
+                // "Clerk Mrs J Todd": the courtesy title is no part of the name.
+                let (rank, bare) = splitRank(name.joined(separator: " "))
+                return (words[...lastRole].joined(separator: " "), rank == nil ? bare : name.joined(separator: " "))
             }
+        }
+        // "Trustee Price-Bush", "Village Clerk O'Connor": offices, then a surname alone.
+        if words.count >= 2, let last = words.last, Names.isSurname(last) || last.range(ofRegex: #"^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$"#) != nil,
+           !vocabulary.isOffice(words, at: words.count - 1), !vocabulary.isTitle(last),
+           vocabulary.isOffice(Array(words.dropLast()), at: words.count - 2),
+           words.dropLast().allSatisfy({ vocabulary.officeBeforeSet.contains($0.lowercased()) || vocabulary.officeSet.contains($0.lowercased()) }) {
+            return (words.dropLast().joined(separator: " "), last)
         }
         guard words.count >= 4, vocabulary.officeLeadSet.contains(first.lowercased()) else { return nil }
         // The name is the trailing capitalised words after the last role word.
@@ -161,6 +231,40 @@ public enum PeopleParsing {
         let name = words[(lastRole + 1)...]
         guard (1...3).contains(name.count), name.allSatisfy({ $0.first?.isUppercase ?? false }) else { return nil }
         return (words[...lastRole].joined(separator: " "), name.joined(separator: " "))
+    }
+
+    /// "B Molog Honorary Clerk" → ("B Molog", "Honorary Clerk"): a name, then words that
+    /// are all office words and end in an office.
+    static func splitTrailingRole(_ text: String) -> (String, String)? {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count >= 3, vocabulary.isOffice(words, at: words.count - 1) else { return nil }
+        for j in 2..<words.count {
+            let tail = words[j...]
+            guard tail.allSatisfy({ vocabulary.officeBeforeSet.contains($0.lowercased()) || vocabulary.officeSet.contains($0.lowercased()) }),
+                  tail.first?.first?.isUppercase == true else { continue }
+            let name = words[..<j].joined(separator: " ")
+            return Names.isBareName(name) ? (name, tail.joined(separator: " ")) : nil
+        }
+        return nil
+    }
+
+    /// Capitalised words that may stand before a title as the office: "Eden District Councillor".
+    static let maxOfficeWordsBeforeTitle = 3
+
+    /// "Member of the Public Mr M Joyce" → ("Member of the Public", "M Joyce"): an honorific
+    /// after an office starts the name.
+    static func splitTitleInside(_ text: String) -> (String, String)? {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count >= 3 else { return nil }
+        for i in 1..<(words.count - 1) where vocabulary.isHonorific(words[i]) {
+            let office = words[..<i].joined(separator: " ")
+            let name = words[(i + 1)...].joined(separator: " ")
+            // ("Eden District Councillor A Armstrong": a place before the title is its office too.)
+            let capitalised = i <= maxOfficeWordsBeforeTitle && words[..<i].allSatisfy { $0.first?.isUppercase == true }
+            guard isRoleOnly(office) || capitalised, Names.isBareName(name) || Names.isSurname(name) else { return nil }
+            return (office, name)
+        }
+        return nil
     }
 
     /// A listed office with no person's name ("Chief Constable", "OPCC CFO").

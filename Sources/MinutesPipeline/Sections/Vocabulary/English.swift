@@ -192,6 +192,7 @@ extension Vocabulary {
         v.misreadTitles = ["district clir", "county clir", "clir.", "clirs", "clir"]
         v.addEnglishMotions()
         v.addEnglishItems()
+        v.addEnglishPeople()
         return v
     }()
 }

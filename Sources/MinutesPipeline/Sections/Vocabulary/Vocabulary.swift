@@ -163,6 +163,8 @@ public struct Vocabulary: Sendable {
     /// The office whose holder is the chair ("Chair", "Chairman"): a role holding it makes
     /// that attendee the meeting's chair when no field named one.
     var chairOffices: [String] = []
+    /// Words of attendance beyond labels and titles (`English+People.swift`).
+    var people = PeopleWords()
 
     // MARK: decisions and actions
 
@@ -263,6 +265,7 @@ public struct Vocabulary: Sendable {
         digitLookalikes.merge(o.digitLookalikes) { a, _ in a }
         stopLookalikes += o.stopLookalikes.filter { !stopLookalikes.contains($0) }
         sections.add(o.sections)
+        people.add(o.people)
         for path in Self.lists { self[keyPath: path] += o[keyPath: path].filter { !self[keyPath: path].contains($0) } }
     }
 

@@ -29,6 +29,12 @@ struct PeopleListsReader: SectionReader {
             var heading: (kind: PeopleLabel.Kind, label: String, value: String, valueX: Double?)?
             if let f = context.labels[i], f.kind == .attendees || f.kind == .apologies {
                 heading = (f.kind == .apologies ? .apologies : .attendees, f.label, f.value, f.valueX)
+            } else if let n = context.numbers[i], let r = PeopleLabel.runIn(n.rest) {
+                // "1. Apologies for absence: Jess Robinson, …", "1  Present: Cllr Jeff Bell, …".
+                heading = (r.kind, r.label, r.value, nil)
+            } else if context.numbers[i] == nil, let r = PeopleLabel.runIn(line.text) {
+                // "Present Mr P Evans (PE), Mr R Slater (RS), …": no colon after the label.
+                heading = (r.kind, r.label, r.value, nil)
             } else if let n = context.numbers[i], let k = PeopleLabel.kind(of: n.rest.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))) {
                 // "1. Apologies" as an item: the item's lines list the people.
                 heading = (k, n.rest.trimmingCharacters(in: CharacterSet(charactersIn: " :-–")), "", nil)
@@ -45,7 +51,10 @@ struct PeopleListsReader: SectionReader {
                 let l = lines[k]
                 let prev = lines[k - 1]
                 if context.consumed.contains(k) { break }
-                if context.labels[k] != nil || context.numbers[k] != nil && (Paragraphs.startsBullet(l) == false) && context.numbers[k]?.rest.isEmpty == false { break }
+                // ("Item 11 only - Mike Ellwood" is a slip in the list, not item 11.)
+                let slip = l.text.range(ofRegex: PeopleParsing.itemsOnlySlip) != nil
+                if context.labels[k] != nil || !slip && context.numbers[k] != nil && (Paragraphs.startsBullet(l) == false)
+                    && context.numbers[k]?.rest.isEmpty == false { break }
                 // A list split from a neighbouring column keeps a row's gap where that
                 // column's entry ran onto a second line: a person a row further down still counts.
                 let gap = Layout.gap(prev, l)
@@ -63,7 +72,10 @@ struct PeopleListsReader: SectionReader {
                 // Indented under a value column: stay with it; a prose paragraph ends the list.
                 // A running list wraps back to the label's margin, as a paragraph does.
                 let above = lines[block.last ?? i]
+                // "… Alex MacCormack-AARP Rep." over "Jonathan Tustin, Barbara Hollins, …": a line of
+                // names goes on with the list whatever ended the line above.
                 let continues = PeopleEntries.continuesPerson(above, l) || context.wraps(above, into: l) && !above.text.hasSuffix(".")
+                    || PeopleEntries.isNameList(l.text)
                 if let x = h.valueX, abs(l.box.x0 - x) > Layout.valueColumn * em, !Paragraphs.startsBullet(l),
                    !(abs(l.box.x0 - labelX) <= Layout.sameColumn * em && continues) { break }
                 let apologiesSentence = l.text.range(ofRegex: Self.apologySentence) != nil
@@ -79,7 +91,7 @@ struct PeopleListsReader: SectionReader {
             }
             let people = PeopleEntries.people(value: h.value, lines: block.map { lines[$0] }, group: h.label, page: line.page,
                                               valueLines: h.value.isEmpty ? [] : [line], in: context)
-            groups.append((h.kind, h.label, people))
+            groups.append((h.kind, h.label, people.map { $0.status == nil ? $0.noting(Self.status(under: h.label, h.kind)) : $0 }))
             out.consumed.insert(i)
             out.consumed.formUnion(block)
             i = max(i + 1, k)
@@ -95,6 +107,21 @@ struct PeopleListsReader: SectionReader {
             if g.kind == .apologies { out.apologies += g.people } else { out.attendees += g.people }
         }
         return out
+    }
+
+    /// What a list's label says of its people: "Present" present, "In attendance" and
+    /// "Officers" in attendance, "Absent" absent; apologies say nothing more than that.
+    static func status(under label: String, _ kind: PeopleLabel.Kind) -> AttendanceNote? {
+        let l = label.lowercased()
+        let words = vocabulary.people
+        func has(_ list: [String]) -> Bool { list.contains { l.range(ofRegex: #"\b\#(NSRegularExpression.escapedPattern(for: $0))\b"#) != nil } }
+        switch kind {
+        case .apologies:
+            if has(words.excusedLabelWords) { return AttendanceNote(status: .excused) }
+            return has(words.absentLabelWords) ? AttendanceNote(status: .absent) : nil
+        case .attendees:
+            return AttendanceNote(status: has(words.inAttendanceLabelWords) ? .inAttendance : .present)
+        }
     }
 
     /// "Draft minutes", "Minutes of …": the minutes proper begin.
