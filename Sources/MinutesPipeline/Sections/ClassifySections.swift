@@ -72,6 +72,8 @@ public struct ClassifySections: Stage {
         for reader in readers { context.add(reader.read(context)) }
         // People lists from several readers are settled together, once all are read.
         Attendance.settle(&context.found)
+        // A closing time without am/pm ("closed at 8.08") is read against the start, known only now.
+        MeetingTimesReader.settle(&context.found)
         if context.found.meeting.date == nil { context.found.note(.warning, "meeting date not found") }
         if context.found.meeting.title == nil { context.found.note(.warning, "meeting title not found") }
         if context.found.items.isEmpty { context.found.note(.warning, "no numbered items found") }
