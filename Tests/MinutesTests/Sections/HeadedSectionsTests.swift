@@ -35,6 +35,7 @@ final class HeadedSectionsTests: XCTestCase {
     /// an office-holder's report and a vote's label stay inside their item.
     func testCapitalHeadingsRunInAndReports() {
         let c = read([
+            line(30, [(72, "Elm Township Board")], bold: true),
             line(60, [(72, "PUBLIC COMMENT: Two residents spoke about the drainage on Mill Lane.")]),
             line(90, [(72, "REPORTS")]),
             line(105, [(72, "SUPERVISOR — Nothing new to report this month from the office.")]),
@@ -44,6 +45,7 @@ final class HeadedSectionsTests: XCTestCase {
             line(195, [(72, "NEW BUSINESS Two bids for the snow removal contract were opened.")]),
         ])
         XCTAssertEqual(c.items.map { $0.title ?? "-" }, ["PUBLIC COMMENT", "REPORTS", "NEW BUSINESS"])
+        guard c.items.count == 3 else { return }
         XCTAssertTrue(c.items[1].text.contains("HIGHWAY COMMISSIONER"))
         XCTAssertTrue(c.items[2].text.hasPrefix("Two bids"))
         XCTAssertTrue(c.items.allSatisfy { $0.number == nil })
