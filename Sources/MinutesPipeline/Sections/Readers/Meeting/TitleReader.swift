@@ -186,7 +186,7 @@ struct TitleReader: SectionReader {
     static func titleFromRunningHeader(_ context: SectionContext, into out: inout SectionFindings) {
         let header = context.runningText.filter { $0.page == context.firstPage && $0.box.y0 < context.pageHeight($0.page) * Layout.headerBand }
         let naming = header.filter { $0.text.range(ofRegex: meetingWord) != nil }
-        guard let line = naming.max(by: { $0.fontSize < $1.fontSize }) ?? header.first else { return }
+        guard let line = naming.first ?? header.first else { return }
         let t = HeadingText.cleanTitle(line.text, order: context.dateOrder)
         guard t.count >= 4 else { return }
         out.set(.title, t, from: [line])
