@@ -82,6 +82,8 @@ public struct ClassifySections: Stage {
         Attendance.settle(&context.found)
         // "Cllr X arrived at 7.40pm": how someone listed attended, said anywhere in the text.
         AttendanceSentenceReader.statuses(in: context, for: &context.found)
+        // A closing time without am/pm ("closed at 8.08") is read against the start, known only now.
+        MeetingTimesReader.settle(&context.found)
         if context.found.meeting.date == nil { context.found.note(.warning, "meeting date not found") }
         if context.found.meeting.title == nil { context.found.note(.warning, "meeting title not found") }
         if context.found.items.isEmpty { context.found.note(.warning, "no numbered items found") }

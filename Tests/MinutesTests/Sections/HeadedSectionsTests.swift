@@ -31,21 +31,47 @@ final class HeadedSectionsTests: XCTestCase {
         XCTAssertEqual(c.meeting.endTime, "21:15")
     }
 
-    /// Headings in capitals, one of them run in ("ROLL CALL: …"); a sub-heading in another style
-    /// stays inside its item.
-    func testCapitalHeadingsRunInAndSubHeadings() {
+    /// Headings in capitals, standing alone or run in ("PUBLIC COMMENT: …", "NEW BUSINESS Two …");
+    /// an office-holder's report and a vote's label stay inside their item.
+    func testCapitalHeadingsRunInAndReports() {
         let c = read([
-            line(60, [(72, "ROLL CALL: Present were the five supervisors and the clerk of the board.")]),
-            line(90, [(72, "OLD BUSINESS")]),
-            line(105, [(72, "The culvert repair on Mill Lane is complete and was paid in full.")]),
-            line(125, [(72, "Snow Removal Contract")], bold: true),
-            line(140, [(72, "Bids will be opened at the next meeting of the board in the hall.")]),
-            line(170, [(72, "NEW BUSINESS")]),
-            line(185, [(72, "A resident asked about the speed limit near the school on Oak Road.")]),
+            line(30, [(72, "Elm Township Board")], bold: true),
+            line(60, [(72, "PUBLIC COMMENT: Two residents spoke about the drainage on Mill Lane.")]),
+            line(90, [(72, "REPORTS")]),
+            line(105, [(72, "SUPERVISOR — Nothing new to report this month from the office.")]),
+            line(120, [(72, "HIGHWAY COMMISSIONER See attached report on the culvert.")]),
+            line(150, [(72, "ROLL CALL VOTE:")]),
+            line(165, [(72, "Ashby - Yes")]),
+            line(195, [(72, "NEW BUSINESS Two bids for the snow removal contract were opened.")]),
         ])
-        XCTAssertEqual(c.items.map { $0.title ?? "-" }, ["ROLL CALL", "OLD BUSINESS", "NEW BUSINESS"])
-        XCTAssertTrue(c.items[1].text.contains("Snow Removal Contract"))
+        XCTAssertEqual(c.items.map { $0.title ?? "-" }, ["PUBLIC COMMENT", "REPORTS", "NEW BUSINESS"])
+        guard c.items.count == 3 else { return }
+        XCTAssertTrue(c.items[1].text.contains("HIGHWAY COMMISSIONER"))
+        XCTAssertTrue(c.items[2].text.hasPrefix("Two bids"))
         XCTAssertTrue(c.items.allSatisfy { $0.number == nil })
+    }
+
+    /// A label opening each paragraph is the heading where nothing else sets headings apart.
+    func testParagraphLabelsAsHeadings() {
+        let c = read([
+            line(100, [(72, "Minutes: The minutes of the February meeting were approved as read.")]),
+            line(130, [(72, "Treasurers Report: The balance on hand is $1,204 after the hall rental.")]),
+            line(145, [(72, "Membership: Two new members were appointed from the north district.")]),
+        ])
+        XCTAssertEqual(c.items.map { $0.title ?? "-" }, ["Minutes", "Treasurers Report"])
+    }
+
+    /// A heading date broken over two lines; an online meeting's service is its place.
+    func testHeadingDateOverTwoLinesAndOnlineVenue() {
+        let c = read([
+            line(40, [(72, "REGULAR MEETING OF THE BOARD OF THE TOWN OF ELMSFORD, held March")], bold: true),
+            line(52, [(72, "3, 2025. The Board held its meeting via Zoom.")], bold: true),
+            line(90, [(72, "1)"), (100, "Call to Order")]),
+            line(120, [(72, "2)"), (100, "Minutes of the 2/17/25 meeting")]),
+        ])
+        XCTAssertEqual(c.meeting.date, "2025-03-03")
+        XCTAssertEqual(c.meeting.organisation, "TOWN OF ELMSFORD")
+        XCTAssertEqual(c.meeting.venue, "Zoom")
     }
 
     /// Numbered minutes keep their numbers: headings are not read apart from them.
@@ -95,7 +121,7 @@ final class HeadedSectionsTests: XCTestCase {
         var lines = [
             line(40, [(72, "HILLCREST COMMUNITY COUNCIL")], bold: true),
             line(80, [(72, "Minutes of the Annual Meeting of the above Council held on Monday 6th May 2024 at 6.30pm.")]),
-            line(110, [(72, "Present: Cllrs Amberley, Foxton and the Clerk.")]),
+            line(110, [(72, "Present: Ann Amberley, Bob Foxton.")]),
             line(140, [(72, "401."), (110, "Election of Chair: Cllr Amberley.")]),
             line(160, [(72, "402."), (110, "Election of Vice-Chair: Cllr Foxton.")]),
             line(180, [(72, "403."), (110, "Annual Return: approved.")]),
@@ -103,7 +129,7 @@ final class HeadedSectionsTests: XCTestCase {
             line(230, [(72, "Meeting closed at 18.50.")]),
             line(280, [(72, "HILLCREST COMMUNITY COUNCIL")], bold: true),
             line(320, [(72, "Minutes of a meeting of the above Council held on Monday 6th May 2024 at 7.00pm in the Hall.")]),
-            line(350, [(72, "Present: Cllrs Amberley, Foxton, Grange and the Clerk.")]),
+            line(350, [(72, "Present: Ann Amberley, Bob Foxton, Cara Grange.")]),
         ]
         var y = 380.0
         for (n, t) in [("1201.", "Police Report: none."), ("1202.", "Apologies: none."), ("1203.", "Finance: agreed."),

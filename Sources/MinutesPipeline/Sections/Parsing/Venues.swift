@@ -20,7 +20,12 @@ enum Venues {
     static func afterDate(_ text: String, order: DateParsing.Order) -> String? {
         // What follows the last date, less the times and joining words, is the place.
         guard let last = DateParsing.all(in: text, order: order).last else { return nil }
-        var tail = String(text[last.range.upperBound...])
+        return withoutLeads(String(text[last.range.upperBound...]))
+    }
+
+    /// The place in what follows a date: "at 7.30pm in the Village Hall" is "the Village Hall".
+    static func withoutLeads(_ text: String) -> String? {
+        var tail = text
         while true {
             let before = tail
             tail = tail.replacing(regex: #"^[\s,;:–—-]+"#, with: "")
@@ -49,9 +54,20 @@ enum Venues {
               text.range(ofRegex: OpeningSentenceReader.held) == nil,
               text.range(ofRegex: TitleReader.recordOpening) == nil else { return nil }
         if text.hasSuffix(","), let n = next, n.page == l.page, Layout.gap(l, n) < Layout.stackedGap {
-            return (text + " " + n.text.trimmed).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+            return withoutLeads(text + " " + n.text.trimmed)
         }
-        return text.trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        return withoutLeads(text)
+    }
+
+    /// "The Parish Council held a zoom meeting", "held via Microsoft Teams": the service is the place.
+    static let onlineService = #"(?i)\b(\#(alt(vocabulary.sections.onlinePlaces)))\b"#
+    static let online = #"(?i)(\b(\#(alt(vocabulary.heldVerbs)))\b[^.]{0,30}|\b(\#(alt(vocabulary.sections.onlineLeads)))\s+(a\s+|an\s+)?)(\#(alt(vocabulary.sections.onlinePlaces)))\b"#
+    static func online(in lines: [Line]) -> (place: String, line: Line)? {
+        for l in lines where l.text.range(ofRegex: online) != nil {
+            guard let r = l.text.range(ofRegex: onlineService) else { continue }
+            return (String(l.text[r]), l)
+        }
+        return nil
     }
 
     /// The place after the last "at" or "in" that names one (capitalised, not a time).

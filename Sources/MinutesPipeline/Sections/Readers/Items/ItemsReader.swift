@@ -19,6 +19,9 @@ struct ItemsReader: SectionReader {
     /// "Minutes", "Draft minutes of …": the minutes proper after a printed agenda.
     static let minutesOpening = #"(?i)^((\#(Vocabulary.alternation(vocabulary.documentStates)))\s+)?(\#(Vocabulary.alternation(vocabulary.minutesHeadings)))\b"#
 
+    /// A printed agenda's entries are a line or two; entries this long on average record a discussion.
+    static let recordedWords = 25
+
     func read(_ context: SectionContext) -> SectionFindings {
         var out = SectionFindings()
         Self.readHeadedItems(context, into: &out)
@@ -155,6 +158,15 @@ struct ItemsReader: SectionReader {
             i += 1
         }
         finish()
+        // Minutes titled "Agenda" (the agenda typed up as the record): entries that hold the
+        // discussion are the minutes' items, and a later numbered list (an action list) is not.
+        let agendaWords = out.agenda.map { $0.text.split(separator: " ").count }
+        if !out.agenda.isEmpty, !out.items.isEmpty, agendaWords.reduce(0, +) >= Self.recordedWords * out.agenda.count,
+           agendaWords.reduce(0, +) > out.items.map({ $0.text.split(separator: " ").count }).reduce(0, +) {
+            out.items = out.agenda
+            out.agenda = []
+            out.note(.warning, "numbered list after 'Agenda' holds the discussion: taken as the minutes' items")
+        }
         // With an agenda heading but no second run of numbers, the numbered list was the minutes.
         if out.items.isEmpty, !out.agenda.isEmpty {
             out.items = out.agenda

@@ -49,6 +49,16 @@ struct MeetingTimesReader: SectionReader {
         return out
     }
 
+    /// An end time before the start, read without am/pm ("closed at 8.08" after a 7pm start), is
+    /// the same evening's.
+    static func settle(_ found: inout SectionFindings) {
+        guard let s = found.meeting.startTime, let e = found.meeting.endTime, e < s, let h = Int(e.prefix(2)), h < 12 else { return }
+        let evening = String(format: "%02d", h + 12) + e.dropFirst(2)
+        guard evening > s else { return }
+        found.meeting.endTime = evening
+        found.note(.info, "end time \(e) read as \(evening): the meeting started at \(s)")
+    }
+
     /// The time written just after a phrase, on its line or, when the line ends there, at the
     /// start of the next one.
     static func time(after index: String.Index, _ i: Int, _ context: SectionContext) -> String? {

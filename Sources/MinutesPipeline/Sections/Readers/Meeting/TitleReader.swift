@@ -20,6 +20,9 @@ struct TitleReader: SectionReader {
     static let sentenceVerb = #"(?i)\b(\#(Vocabulary.alternation(vocabulary.sentenceVerbs)))\b"#
     static let meetingKind = #"(?i)^((\#(Vocabulary.alternation(vocabulary.meetingKinds)))\s+)*(\#(Vocabulary.alternation(vocabulary.meetingNouns)))$"#
     static let meetingNouns = Set(vocabulary.meetingNouns)
+    /// An online meeting says so in its opening lines; later mentions are about other things.
+    static let openingLines = 12
+    static let meetingKindOpening = #"(?i)^(\#(Vocabulary.alternation(vocabulary.meetingKinds)))\s+(\w+\s+)?(\#(Vocabulary.alternation(vocabulary.sittings)))\b"#
 
     func read(_ context: SectionContext) -> SectionFindings {
         var out = SectionFindings(continuing: context.found)
@@ -43,6 +46,20 @@ struct TitleReader: SectionReader {
             out.note(.info, page: l.page, "meeting date taken from the running header")
             let t = DateParsing.times(in: DateParsing.removingDates(l.text, order: order))
             if out.meeting.startTime == nil { out.set(.startTime, t.start, from: [l]) }
+        }
+        if out.meeting.date == nil {
+            for i in header where i + 1 < lines.count && lines[i + 1].page == lines[i].page {
+                let text = lines[i].text
+                let joined = text + " " + lines[i + 1].text
+                // The date starts on the first line and ends on the second.
+                guard DateParsing.first(in: text, order: order) == nil, DateParsing.first(in: lines[i + 1].text, order: order) == nil,
+                      let d = DateParsing.first(in: joined, order: order), d.iso.count == 10,
+                      joined.distance(from: joined.startIndex, to: d.range.lowerBound) < text.count else { continue }
+                out.set(.date, d.iso, from: [lines[i], lines[i + 1]])
+                out.meetingDateLine = i
+                out.note(.info, page: lines[i].page, "meeting date read across two heading lines")
+                break
+            }
         }
         if out.meeting.date == nil {
             for i in header + Array(lines.indices.prefix(40)) {
@@ -76,7 +93,9 @@ struct TitleReader: SectionReader {
             if key.count < 4 || raw.range(ofRegex: "[A-Za-z]") == nil || Paragraphs.startsBullet(l) || context.labels[i] != nil
                 || raw.first.map({ !$0.isLetter && !$0.isNumber }) ?? true
                 || raw.hasPrefix("o ") { continue }
+            // "REGULAR SESSION OF COUNCIL" names a meeting of the body, not the body.
             if raw.range(ofRegex: Self.orgPattern) != nil, HeadingText.isHeadingCase(raw), rank < 6,
+               raw.range(ofRegex: Self.meetingKindOpening) == nil,
                raw.split(separator: " ").count <= 10, raw.rangeOfCharacter(from: .decimalDigits) == nil, !raw.contains(")"),
                raw.range(ofRegex: Self.recordOpening) == nil, raw.range(ofRegex: Self.committeeWord) == nil {
                 if out.meeting.organisation == nil {
@@ -146,6 +165,10 @@ struct TitleReader: SectionReader {
                 }
             }
         }
+        if out.meeting.venue == nil, let found = Venues.online(in: lines.prefix(Self.openingLines).filter { $0.page == context.firstPage }) {
+            out.set(.venue, found.place, from: [found.line])
+            out.note(.info, page: found.line.page, "online meeting: venue '\(found.place)'")
+        }
         if out.meeting.organisation == nil, let o = Organisation.find(context, title: out.meeting.title) {
             if let l = o.line {
                 out.set(.organisation, o.name, from: [l])
@@ -163,7 +186,7 @@ struct TitleReader: SectionReader {
     static func titleFromRunningHeader(_ context: SectionContext, into out: inout SectionFindings) {
         let header = context.runningText.filter { $0.page == context.firstPage && $0.box.y0 < context.pageHeight($0.page) * Layout.headerBand }
         let naming = header.filter { $0.text.range(ofRegex: meetingWord) != nil }
-        guard let line = naming.max(by: { $0.fontSize < $1.fontSize }) ?? header.first else { return }
+        guard let line = naming.first ?? header.first else { return }
         let t = HeadingText.cleanTitle(line.text, order: context.dateOrder)
         guard t.count >= 4 else { return }
         out.set(.title, t, from: [line])
