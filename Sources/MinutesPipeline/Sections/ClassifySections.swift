@@ -36,6 +36,9 @@ public struct ClassifySections: Stage {
         NextMeetingReader(),
         // After items: an action belongs to the item it is written under.
         InlineActionsReader(),
+        // After labelled actions: a sentence in prose sets one ("Clerk to…", "…, action Mick")
+        // where no action line already read it.
+        ProseActionsReader(),
     ]
 
     public func run(_ doc: inout WorkingDocument) throws {
@@ -50,7 +53,8 @@ public struct ClassifySections: Stage {
         doc.minutes.items = found.items
         doc.minutes.nextMeeting = found.nextMeeting
         doc.minutes.actions = ActionPlacement.merge(table: ActionPlacement.placed(doc.tableActions, in: found.items),
-                                                    inline: ActionPlacement.placed(found.actions, in: found.items))
+                                                    inline: ActionPlacement.placed(found.actions + (doc.tableActions.isEmpty ? found.proseActions : []),
+                                                                                   in: found.items))
             .map(ActionPlacement.withoutNumbering)
         doc.diagnostics += found.diagnostics
         doc.sections = context

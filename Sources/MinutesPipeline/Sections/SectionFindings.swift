@@ -12,6 +12,9 @@ public struct SectionFindings: Sendable {
     var items: [Item] = []
     /// Actions written in the text (table repair found the tables' own).
     var actions: [Action] = []
+    /// Actions read from running prose ("Clerk to write…"): kept only where the document has
+    /// no action table, which would record them itself.
+    var proseActions: [Action] = []
     var nextMeeting: NextMeeting?
     /// Lines read as a field or a people list: no item's text.
     var consumed = Set<Int>()
@@ -46,6 +49,7 @@ public struct SectionFindings: Sendable {
         agenda += new.agenda
         items += new.items
         actions += new.actions
+        proseActions += new.proseActions
         nextMeeting = nextMeeting ?? new.nextMeeting
         consumed.formUnion(new.consumed)
         meetingDateLine = meetingDateLine ?? new.meetingDateLine

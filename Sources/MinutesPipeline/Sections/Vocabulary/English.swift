@@ -190,6 +190,7 @@ extension Vocabulary {
         v.stopLookalikes = ["s", "b", ",", "'"]
         // "Cllr" read as "Clir": the double l as "li".
         v.misreadTitles = ["district clir", "county clir", "clir.", "clirs", "clir"]
+        v.addEnglishActions()
         return v
     }()
 }
