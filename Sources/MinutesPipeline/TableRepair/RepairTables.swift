@@ -396,7 +396,8 @@ struct TableReader {
     static func sentence(naming name: String, in text: String) -> String? {
         let words = name.split(separator: " ").map { NSRegularExpression.escapedPattern(for: $0.trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
         guard !words.isEmpty else { return nil }
-        let pattern = #"\b"# + words.joined(separator: #"\.?\s+"#) + #"\.?\s+[a-z][^.!?]*(?:[.!?](?=\s|$)|$)"#
+        // The name then a verb, not a joining word: "Cllr Bell and the clerk attended" names two.
+        let pattern = #"\b"# + words.joined(separator: #"\.?\s+"#) + #"\.?\s+(?!(?:and|or|with|of|&)\s)[a-z][^.!?]*(?:[.!?](?=\s|$)|$)"#
         guard let r = text.range(ofRegex: pattern) else { return nil }
         return TextJoin.clean(String(text[r]))
     }

@@ -30,7 +30,9 @@ struct ProseActionsReader: SectionReader {
             var k = i + 1
             while k < lines.count, para.count < Self.maxParagraphLines, !context.consumed.contains(k), !isTaken(lines[k]),
                   Paragraphs.continues(lines[k - 1], into: lines[k]), !Self.startsMarkedLine(lines[k]),
-                  !Self.startsOwnLine(context, lines[k - 1], lines[k], people: people) {
+                  !Self.startsOwnLine(context, lines[k - 1], lines[k], people: people),
+                  // "Play areas:" over its text is a heading, not the start of a sentence.
+                  !lines[k - 1].text.trimmed.hasSuffix(":") {
                 para.append(k)
                 k += 1
             }
