@@ -41,6 +41,9 @@ public struct ClassifySections: Stage {
         NextMeetingReader(),
         // After items: an action belongs to the item it is written under.
         InlineActionsReader(),
+        // After labelled actions: a sentence in prose sets one ("Clerk to…", "…, action Mick")
+        // where no action line already read it.
+        ProseActionsReader(),
         // Last: a motion belongs to the item it is moved under, its mover is matched to the
         // people lists, and the items' decisions are linked to the motions that made them.
         MotionsReader(),
@@ -60,7 +63,8 @@ public struct ClassifySections: Stage {
         doc.minutes.motions = found.motions
         doc.minutes.decisions = found.decisions
         doc.minutes.actions = ActionPlacement.merge(table: ActionPlacement.placed(doc.tableActions, in: found.items),
-                                                    inline: ActionPlacement.placed(found.actions, in: found.items))
+                                                    inline: ActionPlacement.placed(found.actions + (doc.tableActions.isEmpty ? found.proseActions : []),
+                                                                                   in: found.items))
             .map(ActionPlacement.withoutNumbering)
         doc.diagnostics += found.diagnostics
         doc.sections = context

@@ -33,7 +33,7 @@ public struct ResolveOwners: Stage {
                 doc.note(name, .info, page: a.page, "action \"\(Self.short(a.description))\" has no owner on the page")
             }
             // "PG to circulate the SEF by 30 November 2021": a deadline written into the action.
-            if a.dueText == nil, let due = Self.deadline(in: a.description, order: doc.dateOrder) {
+            if a.dueText == nil, let due = Self.deadline(in: a.description, order: doc.dateOrder, reference: meetingDate) {
                 a.dueText = due
                 doc.note(name, .info, page: a.page, "due '\(due)' read from the action's text")
             }
@@ -41,7 +41,7 @@ public struct ResolveOwners: Stage {
                 a.dueText = dueText
                 if let d = DateParsing.first(in: dueText, order: doc.dateOrder, reference: meetingDate)
                     ?? DateParsing.monthOnly(in: dueText, reference: meetingDate) {
-                    a.due = d.iso
+                    a.due = d.yearInferred ? Self.overdueInMeetingYear(d.iso, meeting: meetingDate) : d.iso
                     if d.yearInferred {
                         doc.note(name, .info, page: a.page, "due date '\(dueText)' has no year; \(d.iso.prefix(4)) taken from the meeting date")
                     }
@@ -65,11 +65,12 @@ public struct ResolveOwners: Stage {
     static let nextSittingAnywhere = #"(?i)(\#(Vocabulary.alternation(vocabulary.nextWords))) (\#(Vocabulary.alternation(vocabulary.sittings)))"#
     static let nextSitting = #"(?i)^"# + nextSittingAnywhere.dropFirst(4)
 
-    static func deadline(in text: String, order: DateParsing.Order) -> String? {
+    /// A date with no year ("by NOON 21st October") takes its year from the meeting's.
+    static func deadline(in text: String, order: DateParsing.Order, reference: String? = nil) -> String? {
         guard vocabulary.deadlineWords.contains(where: text.includesFolded) else { return nil }
         for r in text.ranges(ofRegex: deadlineLead) {
             let rest = String(text[r.upperBound...])
-            if let d = DateParsing.first(in: rest, order: order), rest.distance(from: rest.startIndex, to: d.range.lowerBound) <= 12 {
+            if let d = DateParsing.first(in: rest, order: order, reference: reference), rest.distance(from: rest.startIndex, to: d.range.lowerBound) <= 12 {
                 return String(rest[..<d.range.upperBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
             }
             if let m = rest.range(ofRegex: nextSitting) { return String(rest[m]) }
@@ -78,6 +79,18 @@ public struct ResolveOwners: Stage {
             }
         }
         return nil
+    }
+
+    /// How many months before the meeting a deadline with no year may fall and still be this
+    /// year's: an action log lists overdue actions ("Due: June" at a July meeting is this June,
+    /// not next); further back ("January" at a November meeting) it is next year's.
+    static let overdueMonths = 2
+
+    static func overdueInMeetingYear(_ iso: String, meeting: String?) -> String {
+        guard let m = meeting, let my = Int(m.prefix(4)), let mm = Int(m.dropFirst(5).prefix(2)),
+              let y = Int(iso.prefix(4)), let mon = Int(iso.dropFirst(5).prefix(2)), y == my + 1,
+              mon < mm, mm - mon <= overdueMonths else { return iso }
+        return String(format: "%04d", my) + iso.dropFirst(4)
     }
 
     /// The capitals of a name's words, honorifics and titles left out: "Cllr Jane Anne Smith" → "JAS".
@@ -112,7 +125,7 @@ public struct ResolveOwners: Stage {
 
     /// "SH / VH" → ["SH", "VH"]; "CC and DCC" → ["CC", "DCC"]; "Chief Constable" stays whole.
     public static func splitOwners(_ raw: String) -> [String] {
-        raw.replacing(regex: #"\s+(and|&)\s+"#, with: "/")
+        raw.replacing(regex: #"\s+(and|&|\+)\s+"#, with: "/")
             .split(whereSeparator: { $0 == "/" || $0 == "," || $0 == ";" || $0 == "&" || $0 == "\n" })
             .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: " .:-–()")) }
             .filter { !$0.isEmpty }

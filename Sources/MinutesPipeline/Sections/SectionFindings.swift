@@ -12,6 +12,9 @@ public struct SectionFindings: Sendable {
     var items: [Item] = []
     /// Actions written in the text (table repair found the tables' own).
     var actions: [Action] = []
+    /// Actions read from running prose ("Clerk to write…"): kept only where the document has
+    /// no action table, which would record them itself.
+    var proseActions: [Action] = []
     var nextMeeting: NextMeeting?
     /// Motions put to the meeting, and the decisions as objects (`MotionsReader`).
     var motions: [Motion] = []
@@ -57,6 +60,7 @@ public struct SectionFindings: Sendable {
         actions += new.actions
         motions += new.motions
         decisions += new.decisions
+        proseActions += new.proseActions
         nextMeeting = nextMeeting ?? new.nextMeeting
         consumed.formUnion(new.consumed)
         meetingDateLine = meetingDateLine ?? new.meetingDateLine

@@ -282,6 +282,8 @@ struct TableReader {
                 text = String(text[whole.upperBound...])
             }
             text = TextJoin.clean(text)
+            // "Meeting date & action number" holding only a date: when the action was set, no reference.
+            if let r = ref, r.range(ofRegex: #"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$"#) != nil { ref = nil }
             guard !text.isEmpty else {
                 result.warnings.append((b.page, "table row with owner/date but no action text skipped"))
                 continue
@@ -301,40 +303,74 @@ struct TableReader {
         var result = Result()
         var item = startItem
         var flowLines: [Line] = []
-        var anchors: [(index: Int, owner: [Word], item: String?)] = []
+        var anchors: [(index: Int, owner: [Word], item: String?, page: Int)] = []
+        var lastOwnerLine: Line?
         for line in body {
             let cells = ColumnLayout.split(line, columns)
             let discussion = cells[.discussion] ?? []
             let owner = cells[.owner] ?? []
+            var kept: Line?
             if !discussion.isEmpty {
-                let kept = Line(page: line.page, segments: BuildLines.segments(discussion))
-                if let n = ItemNumber.leading(kept), kept.box.x0 < (line.box.x0 + 5) { item = n.number }
-                flowLines.append(kept)
-                if !owner.isEmpty {
+                let k = Line(page: line.page, segments: BuildLines.segments(discussion))
+                if let n = ItemNumber.leading(k), k.box.x0 < (line.box.x0 + 5) { item = n.number }
+                flowLines.append(k)
+                kept = k
+            }
+            if !owner.isEmpty {
+                let ownerLine = Line(page: line.page, segments: BuildLines.segments(owner))
+                let words = Self.isWordEntry(owner)
+                if words, let last = lastOwnerLine, anchors.count > 0, last.page == line.page,
+                   ownerLine.box.y0 - last.box.y1 < Self.entryWrapGap * max(last.box.height, 1),
+                   !(kept.map(Paragraphs.startsBullet) ?? false) {
+                    // An entry in words that wraps ("Clerk to / include on / PC agenda") goes
+                    // on in the line right under it, with no gap: one entry, not several.
+                    anchors[anchors.count - 1].owner += owner
+                } else if kept != nil {
                     // Initials that wrap under the previous entry belong to it.
-                    if let last = anchors.last, last.index == flowLines.count - 2, !Paragraphs.startsBullet(kept) {
+                    if !words, let last = anchors.last, last.index == flowLines.count - 2, !(kept.map(Paragraphs.startsBullet) ?? false) {
                         anchors[anchors.count - 1].owner += owner
                     } else {
-                        anchors.append((flowLines.count - 1, owner, item))
+                        anchors.append((flowLines.count - 1, owner, item, line.page))
                     }
+                } else if words {
+                    // A name or task beside no text of its own marks the paragraph that follows.
+                    anchors.append((flowLines.count, owner, item, line.page))
+                } else if var last = anchors.popLast() {
+                    last.owner += owner
+                    anchors.append(last)
                 }
-            } else if !owner.isEmpty, var last = anchors.popLast() {
-                last.owner += owner
-                anchors.append(last)
+                lastOwnerLine = words ? ownerLine : nil
+            } else {
+                lastOwnerLine = nil
             }
         }
         // Two owners beside one paragraph mark two actions: each takes the lines from its own
         // line down to the next owner's line (the first also takes the lines above it).
-        let ranges = anchors.map { Paragraphs.around(flowLines, $0.index) }
-        for (k, a) in anchors.enumerated() {
+        let bounded = anchors.map { min($0.index, max(flowLines.count - 1, 0)) }
+        let ranges = bounded.map { flowLines.isEmpty ? 0...0 : Paragraphs.around(flowLines, $0) }
+        for (k, a) in anchors.enumerated() where !flowLines.isEmpty || !a.owner.isEmpty {
+            let owners = a.owner.map(\.text).joined(separator: " ")
+            // "Clerk to include on PC agenda": the entry is the whole action.
+            if Self.isWordEntry(a.owner), owners.contains(" "), let lead = ActionSentences.leadingOwner(owners, people: ActionSentences.People(), loose: true) {
+                result.actions.append(Action(item: a.item, description: owners, owners: [lead], page: a.page,
+                                             box: Rect.enclosing(a.owner.map(\.box))?.array))
+                continue
+            }
+            guard !flowLines.isEmpty else { continue }
             var range = ranges[k]
-            if k + 1 < anchors.count, ranges[k + 1] == range { range = range.lowerBound...(anchors[k + 1].index - 1) }
-            if k > 0, ranges[k - 1] == ranges[k] { range = a.index...range.upperBound }
+            if k + 1 < anchors.count, ranges[k + 1] == range { range = range.lowerBound...(bounded[k + 1] - 1) }
+            if k > 0, ranges[k - 1] == ranges[k] { range = bounded[k]...range.upperBound }
             guard range.lowerBound <= range.upperBound else { continue }
             let lines = Array(flowLines[range])
-            let text = TextJoin.clean(Paragraphs.stripBullet(lines.map(\.text).joined(separator: " ")))
+            var text = TextJoin.clean(Paragraphs.stripBullet(lines.map(\.text).joined(separator: " ")))
+            // A name in the column ("Cllr. Kirt"): the action is the sentence that names them
+            // doing it, in the paragraph or the lines under it before the next entry.
+            if Self.isWordEntry(a.owner) {
+                let searchEnd = min(flowLines.count - 1, k + 1 < anchors.count ? max(range.upperBound, bounded[k + 1] - 1) : range.upperBound + Self.nameSearchLines)
+                let near = flowLines[range.lowerBound...max(range.lowerBound, searchEnd)].map(\.text).joined(separator: " ")
+                if let sentence = Self.sentence(naming: owners, in: near) { text = sentence }
+            }
             guard !text.isEmpty else { continue }
-            let owners = a.owner.map(\.text).joined(separator: " ")
             result.actions.append(Action(item: a.item, description: text, owners: [owners],
                                          page: lines.first?.page,
                                          box: Rect.enclosing(lines.filter { $0.page == lines.first?.page }.map(\.box) + a.owner.map(\.box))?.array))
@@ -342,5 +378,27 @@ struct TableReader {
         result.flow = flowLines
         result.lastItem = item
         return result
+    }
+
+    /// An entry in words ("Cllr. Kirt", "Clerk to include…"), not initials ("CC", "CoS", "SG/NS").
+    static func isWordEntry(_ words: [Word]) -> Bool {
+        words.contains { w in !RepairTables.isInitialsGroup(w.text) && !["/", "&", ","].contains(w.text) && w.text.contains(where: \.isLowercase) }
+    }
+
+    /// How close under an owner entry its next line sits, in line heights, to wrap on.
+    static let entryWrapGap = 0.9
+    /// How many lines under the paragraph beside a name the sentence naming them may stand.
+    static let nameSearchLines = 8
+
+    /// The sentence, from the name on, in which `name` ("Cllr. Kirt", "Cllr Bell") is the
+    /// subject of a verb: "…and Cllr. Bell undertook to obtain valuations." → "Cllr. Bell
+    /// undertook to obtain valuations."
+    static func sentence(naming name: String, in text: String) -> String? {
+        let words = name.split(separator: " ").map { NSRegularExpression.escapedPattern(for: $0.trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
+        guard !words.isEmpty else { return nil }
+        // The name then a verb, not a joining word: "Cllr Bell and the clerk attended" names two.
+        let pattern = #"\b"# + words.joined(separator: #"\.?\s+"#) + #"\.?\s+(?!(?:and|or|with|of|&)\s)[a-z][^.!?]*(?:[.!?](?=\s|$)|$)"#
+        guard let r = text.range(ofRegex: pattern) else { return nil }
+        return TextJoin.clean(String(text[r]))
     }
 }

@@ -33,4 +33,37 @@ enum ActionText {
             PeopleParsing.isInitials(p) || (p.split(separator: " ").count <= 3 && p.first?.isUppercase == true && !p.contains(" to "))
         } && s.split(separator: " ").count <= 6
     }
+
+    /// The owner in brackets closing an action: "(Olivia Burman)", "(Panel and Olivia
+    /// Burman)", "(Secretariat to set up calls…)", "(Tim Allen - short paper…)". Names or an
+    /// office only: "(ESRC)" or "(see annex)" close many a sentence and own nothing.
+    static func bracketedOwner(_ text: String) -> String? {
+        guard let r = text.range(ofRegex: #"\(([^()]{2,160})\)\s*[.;]?\s*$"#) else { return nil }
+        var inner = String(text[r]).trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "().; "))
+        if let cut = inner.range(ofRegex: #"\s+(to\s+[a-z]|[-–—:]\s).*$"#) { inner = String(inner[..<cut.lowerBound]) }
+        let parts = inner.replacing(regex: #"\s+(?:and|&)\s+"#, with: "/").split(whereSeparator: { $0 == "/" || $0 == "," })
+            .map { String($0).trimmed }
+        guard !parts.isEmpty, parts.count <= 6 else { return nil }
+        let ok = parts.allSatisfy { p in
+            let words = p.split(separator: " ")
+            guard (1...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
+            // One word: an office or a body's team ("Secretariat", "Panel"), not an acronym.
+            if words.count == 1 {
+                let w = p.lowercased()
+                return !PeopleParsing.isInitials(p) && p.dropFirst().contains(where: \.isLowercase)
+                    && (ActionSentences.isOffice(w) || vocabulary.ownerCollectives.contains(w) || vocabulary.meetingBodies.contains(w))
+            }
+            return words.allSatisfy { $0.dropFirst().allSatisfy { $0.isLowercase || $0 == "-" || $0 == "'" } }
+        }
+        return ok ? inner : nil
+    }
+
+    /// "Daniel - organise posters", "Innes/George – buy cutlery": an owner of one to three
+    /// capitalised words, a dash, and the task in lower case.
+    static func ownerDash(_ text: String) -> (owner: String, task: String)? {
+        guard let r = text.range(ofRegex: #"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:\s*(?:/|&|\+|,|and)\s*[A-Za-z][\w'’.-]*){0,4}\s+[-–—]\s+(?=[a-z])"#) else { return nil }
+        let owner = String(text[r]).trimmingCharacters(in: CharacterSet(charactersIn: " -–—"))
+        guard !notOwners.contains(owner.lowercased()) else { return nil }
+        return (owner, String(text[r.upperBound...]).trimmed)
+    }
 }

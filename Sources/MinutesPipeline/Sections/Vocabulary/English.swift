@@ -193,6 +193,7 @@ extension Vocabulary {
         v.addEnglishMotions()
         v.addEnglishItems()
         v.addEnglishPeople()
+        v.addEnglishActions()
         return v
     }()
 }

@@ -180,6 +180,8 @@ public struct Vocabulary: Sendable {
     var actionLabels: [String] = []
     /// Headings of a list of actions: "actions arising", "action points".
     var actionHeadings: [String] = []
+    /// Actions written in running prose (English+Actions.swift).
+    var actionPhrases = ActionPhrases()
     /// Nouns after a body's name that make it an action's owner: "team", "secretariat".
     var ownerCollectives: [String] = []
     /// Words between an action's owner and what they are to do: "CC to send", "Clerk will write".

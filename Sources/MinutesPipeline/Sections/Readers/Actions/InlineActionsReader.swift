@@ -10,7 +10,11 @@ import PageLayout
 struct InlineActionsReader: SectionReader {
     static let vocabulary = Vocabulary.shared
     /// "ACTION:", "Agreed actions –", "Action (JS):" before the action.
-    static let actionLine = #"^(?i)(\#(Vocabulary.alternation(vocabulary.actionLabels)))\s*(\(([^)]*)\))?\s*[:–—-]\s*"#
+    /// "Action 3:" numbers the action; the number is no part of it.
+    static let actionLine = #"^(?i)(\#(Vocabulary.alternation(vocabulary.actionLabels)))(\s*\d{1,3}[a-z]?)?\s*(\(([^)]*)\))?\s*[:–—-]\s*"#
+    /// "Due: September", "Owner: Clerk" on the line under an action line: its fields.
+    static let dueField = #"^(?i)(\#(Vocabulary.alternation(vocabulary.actionPhrases.dueLabels)))\s*[:–—-]\s*"#
+    static let ownerField = #"^(?i)(\#(Vocabulary.alternation(vocabulary.actionPhrases.ownerLabels)))\s*[:–—-]\s*"#
     /// "Actions arising", "Action points:" over a list of bullets.
     static let actionHeading = #"^(?i)(\#(Vocabulary.alternation(vocabulary.actionLabels + vocabulary.actionHeadings)))\s*:?$"#
     static let refAction = try! NSRegularExpression(pattern: #"^\(?(\d{1,4}/\d{2,4})\)?\s*[:–—-]\s*(.+)$"#)
@@ -31,6 +35,7 @@ struct InlineActionsReader: SectionReader {
     func read(_ context: SectionContext) -> SectionFindings {
         var out = SectionFindings()
         let lines = context.lines, items = context.found.items
+        let people = ActionSentences.People(context.found.attendees + context.found.apologies)
         var item: String?
         var i = 0
         while i < lines.count {
@@ -38,24 +43,46 @@ struct InlineActionsReader: SectionReader {
             if let n = context.numbers[i], context.scheme.isTopLevel(n.number), items.contains(where: { $0.number == n.number && $0.page == l.page }) {
                 item = n.number
             }
-            let text = l.text.trimmed
+            // "○ ACTION MW: …": a bullet before the label is no part of it.
+            let text = Paragraphs.startsBullet(l) ? Paragraphs.stripBullet(l.text.trimmed) : l.text.trimmed
             // The patterns below open with "action", "agreed" or a reference ("(12/23)",
             // "12/23"); asked of every line, most open with none.
             guard Self.opensWithActionWord(text) || text.first == "(" || text.first?.isASCIIDigit == true else {
                 i += 1
                 continue
             }
-            if let r = text.range(ofRegex: Self.actionLine) {
+            if let r = text.range(ofRegex: Self.actionLine) ?? text.range(ofRegex: Self.ownerLabelLine) {
+                let label = String(text[r])
                 var rest = String(text[r.upperBound...])
                 var used = [l]
                 var k = i + 1
-                while k < lines.count, Self.continuesParagraph(lines[k - 1], lines[k]) {
+                // "ACTION MW: Submit the form": the owner between the label and the colon.
+                var fields: (due: String?, owner: String?) = (nil, Self.labelOwner(label))
+                while k < lines.count, Self.continuesParagraph(lines[k - 1], lines[k]) || Self.wrapsOn(context, lines[k - 1], lines[k])
+                        || Self.fieldLine(lines[k].text) != nil {
+                    // "Due: September" under the action is its deadline, not more of its text.
+                    if let (isDue, value) = Self.fieldLine(lines[k].text) {
+                        if isDue { fields.due = value } else { fields.owner = value }
+                        used.append(lines[k])
+                        k += 1
+                        continue
+                    }
+                    if fields.due != nil { break }
                     rest += " " + lines[k].text
                     used.append(lines[k])
                     k += 1
                 }
+                // "Action 3: … Due: September" on one line.
+                for (pattern, isDue) in [(Self.dueFieldInline, true), (Self.ownerFieldInline, false)] {
+                    if let m = rest.range(ofRegex: pattern) {
+                        let value = String(rest[m]).replacing(regex: #"^\s*(?i)(\#(Self.vocabulary.actionPhrases.dueLabels.joined(separator: "|"))|\#(Self.vocabulary.actionPhrases.ownerLabels.joined(separator: "|")))\s*:\s*"#, with: "").trimmed
+                        if isDue { fields.due = fields.due ?? value } else { fields.owner = fields.owner ?? value }
+                        rest = String(rest[..<m.lowerBound])
+                    }
+                }
                 rest = TextJoin.clean(rest)
-                if PeopleParsing.isInitials(rest) || ActionText.isOwnerList(rest) {
+                // (Not after "ACTION MW:": the label named the owner, so the text is the task.)
+                if fields.owner == nil, PeopleParsing.isInitials(rest) || ActionText.isOwnerList(rest) {
                     // "ACTION: AB" after the paragraph that sets it.
                     let para = Self.previousParagraph(before: i, in: lines)
                     if !para.isEmpty {
@@ -63,7 +90,12 @@ struct InlineActionsReader: SectionReader {
                                                   owners: [rest], page: l.page, box: Rect.enclosing(para.filter { $0.page == l.page }.map(\.box) + [l.box])?.array))
                     }
                 } else if !rest.isEmpty {
-                    out.actions.append(Self.makeAction(rest, item: item, lines: used))
+                    var a = Self.makeAction(rest, item: item, lines: used, people: people)
+                    if let d = fields.due { a.dueText = d }
+                    if let o = fields.owner { a.owners = [o] }
+                    // "Action 3:": the number the minutes give the action is its reference.
+                    if let n = label.range(ofRegex: #"\d{1,3}[a-z]?(?=\s*[:–—-])"#) { a.ref = String(label[n]) }
+                    out.actions.append(a)
                 }
                 i = k
                 continue
@@ -73,14 +105,30 @@ struct InlineActionsReader: SectionReader {
                 var bullets: [[Line]] = []
                 while k < lines.count {
                     let b = lines[k]
-                    if Paragraphs.startsBullet(b) { bullets.append([b]); k += 1; continue }
+                    // Bullets, or numbered entries ("1. Daniel - organise posters") under the heading.
+                    // (A numbered list is numbered throughout and not bold: a bold "4. Finance"
+                    // after the bullets is the next item.)
+                    if Paragraphs.startsBullet(b) || Self.listNumber(b) != nil && !b.bold && bullets.allSatisfy({ $0.first.flatMap(Self.listNumber) != nil }) {
+                        bullets.append([b]); k += 1; continue
+                    }
                     if let last = bullets.last?.last, Self.continuesParagraph(last, b), !b.bold { bullets[bullets.count - 1].append(b); k += 1; continue }
                     break
                 }
                 for b in bullets {
-                    let t = TextJoin.clean(Paragraphs.stripBullet(b.map(\.text).joined(separator: " ")))
+                    let number = b.first.flatMap(Self.listNumber)
+                    var t = TextJoin.clean(Paragraphs.stripBullet(b.map(\.text).joined(separator: " ")))
+                    if number != nil { t = t.replacing(regex: #"^\d{1,3}[.)]\s*"#, with: "") }
                     if t.isEmpty || (Self.vocabulary.noneWords + Self.vocabulary.noOneSentences).contains(where: t.lowercased().hasPrefix) { continue }
-                    out.actions.append(Self.makeAction(t, item: item, lines: b))
+                    var a: Action
+                    if let (owner, task) = ActionText.ownerDash(t) {
+                        // "Daniel - organise posters": the owner, a dash, the task.
+                        a = Self.makeAction(task, item: item, lines: b, people: people)
+                        a.owners = [owner]
+                    } else {
+                        a = Self.makeAction(t, item: item, lines: b, people: people)
+                    }
+                    a.ref = number
+                    out.actions.append(a)
                 }
                 i = max(i + 1, k)
                 continue
@@ -96,7 +144,7 @@ struct InlineActionsReader: SectionReader {
                     k += 1
                 }
                 if ActionText.ownerSubject(desc) != nil {
-                    var a = Self.makeAction(TextJoin.clean(desc), item: item, lines: used)
+                    var a = Self.makeAction(TextJoin.clean(desc), item: item, lines: used, people: people)
                     a.ref = String(text[rr]).replacingOccurrences(of: " ", with: "")
                     out.actions.append(a)
                     i = k
@@ -129,10 +177,58 @@ struct InlineActionsReader: SectionReader {
         Paragraphs.continues(a, into: b) && b.text.range(ofRegex: actionLine) == nil
     }
 
-    static func makeAction(_ text: String, item: String?, lines used: [Line]) -> Action {
+    /// "ACTION MW:", "Action SB/TR –": the label, an owner's initials, then the colon.
+    /// (Initials as `PeopleParsing.isInitials` reads them: "MW", "AHop"; not "Actions List:".)
+    static let ownerLabelLine = #"^(?i:\#(Vocabulary.alternation(vocabulary.actionLabels)))\s+[A-Z][A-Za-z]?[A-Z]{1,3}(?:\s*[/&+,]\s*[A-Z][A-Za-z]?[A-Z]{1,3})*\s*[:–—-]\s*"#
+
+    static func labelOwner(_ label: String) -> String? {
+        guard label.range(ofRegex: ownerLabelLine) != nil else { return nil }
+        let owner = label.replacing(regex: #"^(?i:\#(Vocabulary.alternation(vocabulary.actionLabels)))\s+"#, with: "")
+            .trimmingCharacters(in: CharacterSet(charactersIn: " :–—-"))
+        return owner.isEmpty ? nil : owner
+    }
+
+    /// "1.", "12)" opening an entry of a numbered list.
+    static func listNumber(_ l: Line) -> String? {
+        guard let r = l.text.trimmed.range(ofRegex: #"^\d{1,2}[.)](?=\s+[A-Za-z])"#) else { return nil }
+        return String(l.text.trimmed[r].dropLast())
+    }
+
+    /// An action line broken because the next word would not fit: the next line goes on
+    /// with it, bold (a bold line is otherwise a heading of its own) or set wide apart.
+    static func wrapsOn(_ context: SectionContext, _ a: Line, _ b: Line) -> Bool {
+        context.wraps(a, into: b) && !Paragraphs.startsBullet(b) && ItemNumber.leading(b) == nil
+            && fieldLine(b.text) == nil
+            && b.text.range(ofRegex: actionLine) == nil
+    }
+
+    /// A field line under an action: whether it gives the due date (else the owner), and its value.
+    static func fieldLine(_ text: String) -> (Bool, String)? {
+        let t = text.trimmed
+        for (pattern, isDue) in [(dueField, true), (ownerField, false)] {
+            if let r = t.range(ofRegex: pattern) {
+                let value = String(t[r.upperBound...]).trimmed
+                return value.isEmpty ? nil : (isDue, value)
+            }
+        }
+        return nil
+    }
+
+    /// "… Due: September" at the end of the action's own line.
+    static let dueFieldInline = #"\s(?i:\#(Vocabulary.alternation(vocabulary.actionPhrases.dueLabels)))\s*:\s*\S[^:]{0,40}$"#
+    static let ownerFieldInline = #"\s(?i:\#(Vocabulary.alternation(vocabulary.actionPhrases.ownerLabels)))\s*:\s*\S[^:]{0,40}$"#
+
+    static func makeAction(_ text: String, item: String?, lines used: [Line],
+                           people: ActionSentences.People = ActionSentences.People()) -> Action {
         var desc = text
         var owners: [String] = []
-        if let subject = ActionText.ownerSubject(text) {
+        if let owner = ActionText.bracketedOwner(text) {
+            // "Confirm whether the plan is public (Olivia Burman).": the owner closes the line.
+            owners = [owner]
+        } else if ActionText.ownerSubject(text) == nil, let lead = ActionSentences.leadingOwner(text, people: people, loose: false) {
+            // "Panel members/ KO to write…": owners joined by a slash the subject pattern misses.
+            owners = [lead]
+        } else if let subject = ActionText.ownerSubject(text) {
             owners = [subject]
             // "Force: update at next meeting" — the owner label is not part of the action.
             if let colon = desc.range(ofRegex: #"^[^:]{1,40}:\s*"#), String(desc[colon]).trimmed.hasSuffix(":") {

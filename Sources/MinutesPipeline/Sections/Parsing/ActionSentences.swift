@@ -1,0 +1,207 @@
+import Foundation
+import MinutesModel
+
+/// Actions written in running prose: the sentence that sets one, and who owns it.
+/// - "Clerk to request this from MCC." / "Action PH/PE to obtain a quote." (an owner, then "to");
+/// - "The clerk was asked to write to the district council." (a passive request);
+/// - "It was agreed that the Clerk would write to the school." (an agreement naming an owner);
+/// - "…, the Clerk to write and inform them." (an owner's clause closing a sentence);
+/// - "Look at the insurance, action Mick." / "…, c/f action Jon." (a closing marker);
+/// - "Clerk inform the Charity of this." (an office and a task's verb, no "to").
+/// The action is the whole sentence, as the minutes wrote it.
+enum ActionSentences {
+    static let phrases = Vocabulary.shared.actionPhrases
+    static let vocabulary = Vocabulary.shared
+
+    struct Found: Equatable {
+        var sentence: String
+        var owner: String
+        /// Where the sentence starts and ends in the paragraph's text (UTF-16 offsets).
+        var start: Int
+        var end: Int
+    }
+
+    /// The people of the meeting by the ways an owner may name them: full name, first name,
+    /// surname, initials (lower case).
+    struct People {
+        var names = Set<String>()
+        init(_ people: [Person] = []) {
+            for p in people {
+                let words = p.name.split(separator: " ").map { $0.lowercased() }
+                guard !words.isEmpty else { continue }
+                names.insert(words.joined(separator: " "))
+                // A first name or surname alone, as written capitalised: not "and" or "of" from a garbled list.
+                let written = p.name.split(separator: " ").map(String.init)
+                for w in [written.first, written.last].compactMap({ $0 }) where w.count > 1 && w.first?.isUppercase == true
+                    && !vocabulary.bodyNameJoiners.contains(w.lowercased()) {
+                    names.insert(w.lowercased())
+                }
+                if let i = p.initials, !i.isEmpty { names.insert(i.lowercased()) }
+            }
+        }
+        func contains(_ s: String) -> Bool { names.contains(s.lowercased()) }
+    }
+
+    // MARK: sentences
+
+    /// The sentences of a paragraph, with their UTF-16 ranges. A full stop after a short form
+    /// ("Cllr.") or a single capital (an initial: "Z. Maiorca") ends no sentence.
+    static func sentences(in text: String) -> [(text: String, start: Int, end: Int)] {
+        let ns = text as NSString
+        var out: [(text: String, start: Int, end: Int)] = []
+        var start = 0
+        let shorts = Set(phrases.shortForms)
+        for r in text.ranges(ofRegex: #"[.!?]["”’)]?\s+(?=[A-Z(“"0-9])"#) {
+            let nsr = NSRange(r, in: text)
+            let before = ns.substring(with: NSRange(location: start, length: nsr.location - start))
+            let lastWord = before.split(whereSeparator: { $0 == " " }).last.map { String($0).lowercased().trimming(["(", "\"", "“"]) } ?? ""
+            if shorts.contains(lastWord) || (lastWord.count == 1 && lastWord.first?.isLetter == true) { continue }
+            let end = nsr.location + 1
+            out.append((ns.substring(with: NSRange(location: start, length: end - start)).trimmed, start, end))
+            start = nsr.location + nsr.length
+        }
+        if start < ns.length {
+            out.append((ns.substring(from: start).trimmed, start, ns.length))
+        }
+        return out.filter { !$0.text.isEmpty }
+    }
+
+    /// Every action sentence of a paragraph.
+    static func actions(in paragraph: String, people: People) -> [Found] {
+        sentences(in: paragraph).compactMap { s in
+            guard let (owner, text) = action(s.text, people: people) else { return nil }
+            return Found(sentence: text, owner: owner, start: s.start, end: s.end)
+        }
+    }
+
+    // MARK: one sentence
+
+    static let requests = Vocabulary.alternation(phrases.requests)
+    static let agreedThat = Vocabulary.alternation(phrases.agreedThat)
+    static let modals = Vocabulary.alternation(phrases.agreedModals)
+    static let markers = Vocabulary.alternation(phrases.trailingMarkers)
+    static let bareVerbs = Vocabulary.alternation(phrases.bareTaskVerbs)
+    /// A name or initials as a closing marker gives them: "Mick", "Mags & Karen", "JB/AC".
+    static let markedOwner = #"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:\s*(?:/|&|,|and)\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)*"#
+    /// Longest owner phrase before "to": "Transparency Board members" is three words.
+    static let ownerWords = 5
+
+    /// The owner of a sentence that sets an action, and the sentence without its label.
+    static func action(_ raw: String, people: People) -> (owner: String, sentence: String)? {
+        var s = raw.trimmed
+        // A bullet or sub-item's mark is not part of the sentence.
+        s = s.replacing(regex: #"^(?:[o•●▪◦○Ø*·-]|\d{1,4}(?:\.\d{1,3})*[.)]?|\(?(?:[ivx]{1,4}|[a-h])[.)])\s+(?=[A-Z])"#, with: "")
+        guard s.count >= 8, s.first?.isLetter == true else { return nil }
+        // "Action Clerk to contact RJS…": the label without a colon, before an owner and "to".
+        if let r = s.range(ofRegex: #"^(?i:actions?)\s+(?=\S+.{0,60}?\s+to\s+[a-z])"#) {
+            let rest = String(s[r.upperBound...])
+            if let owner = leadingOwner(rest, people: people, loose: true) { return (owner, rest) }
+        }
+        if let owner = leadingOwner(s, people: people, loose: false) { return (owner, s) }
+        if let owner = request(s, people: people) { return (owner, s) }
+        if let owner = agreed(s, people: people) { return (owner, s) }
+        if let owner = marker(s) { return (owner, s) }
+        if let owner = clause(s, people: people) { return (owner, s) }
+        if let owner = bareTask(s) { return (owner, s) }
+        return nil
+    }
+
+    /// "Clerk to request this", "PE/PH to contact", "Cllr Rochford to attend".
+    static func leadingOwner(_ s: String, people: People, loose: Bool) -> String? {
+        guard let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+to\s+(?:then\s+|also\s+)?[a-z]"#) else { return nil }
+        let head = String(s[r]).replacing(regex: #"\s+to\s+(?:then\s+|also\s+)?[a-z]$"#, with: "")
+        let owner = head.replacing(regex: #"^[Tt]he\s+"#, with: "")
+        if isOwner(owner, people: people) { return owner }
+        if loose, let o = ActionText.ownerSubject(s) { return o }
+        return nil
+    }
+
+    /// "The clerk was asked to write…", "Staff was directed to…".
+    static func request(_ s: String, people: People) -> String? {
+        guard let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?i:\#(requests))\s+[a-z]"#) else { return nil }
+        let owner = String(s[r]).replacing(regex: #"\s+(?i:\#(requests))\s+[a-z]$"#, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
+        return isOwner(owner, people: people) ? owner : nil
+    }
+
+    /// "It was agreed that the Clerk would…", "RESOLVED that the Clerk write…".
+    static func agreed(_ s: String, people: People) -> String? {
+        guard let lead = s.range(ofRegex: #"^(?i:\#(agreedThat))\s+"#) else { return nil }
+        let rest = String(s[lead.upperBound...])
+        guard let r = rest.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?:\#(modals)|\#(bareVerbs))\s"#) else { return nil }
+        let owner = String(rest[r]).trimmed.replacing(regex: #"\s+\S+$"#, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
+        return isOwner(owner, people: people) ? owner : nil
+    }
+
+    /// "Look at the insurance, action Mick.", "…, c/f action Jon.", "…, action Mags to check."
+    static func marker(_ s: String) -> String? {
+        guard let r = s.range(ofRegex: #"[,;–-]\s*(?i:\#(markers))\s*:?\s+(\#(markedOwner))(?:\s+to\s+[^.;]*)?[.!]?$"#) else { return nil }
+        let tail = String(s[r]).replacing(regex: #"^[,;–-]\s*(?i:\#(markers))\s*:?\s+"#, with: "")
+        let owner = tail.replacing(regex: #"\s+to\s+.*$"#, with: "").trimmingCharacters(in: CharacterSet(charactersIn: " .!"))
+        guard !owner.isEmpty, !vocabulary.notOwners.contains(owner.lowercased()) else { return nil }
+        return owner
+    }
+
+    /// "…, the Clerk to write and inform them.", "…, Councillor Healey to order Scalpings."
+    static func clause(_ s: String, people: People) -> String? {
+        for r in s.ranges(ofRegex: #"[,;]\s+(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,3}?)\s+to\s+[a-z]"#) {
+            let owner = String(s[r]).replacing(regex: #"^[,;]\s+"#, with: "").replacing(regex: #"\s+to\s+[a-z]$"#, with: "")
+                .replacing(regex: #"^[Tt]he\s+"#, with: "")
+            if isOwner(owner, people: people) { return owner }
+        }
+        return nil
+    }
+
+    /// "Clerk inform the Charity of this.": an office, then a task's verb and its object.
+    static func bareTask(_ s: String) -> String? {
+        guard let r = s.range(ofRegex: #"^([A-Z][a-z]+)\s+(?:\#(bareVerbs))\s+\S+\s+\S"#) else { return nil }
+        let office = String(s[r]).split(separator: " ").first.map(String.init) ?? ""
+        return isOffice(office) ? office : nil
+    }
+
+    // MARK: owners
+
+    /// Whether a phrase names who owns an action: initials ("PE/PH"), an office or a body's
+    /// team ("Clerk", "Panel members"), a title and a name ("Cllr Randall"), or one of the
+    /// meeting's people ("Karen"); several joined by "/", "&", "," or "and".
+    static func isOwner(_ phrase: String, people: People) -> Bool {
+        let p = phrase.trimmingCharacters(in: CharacterSet(charactersIn: " ,.:;"))
+        guard !p.isEmpty, p.count <= 60, !vocabulary.notOwners.contains(p.lowercased()) else { return false }
+        let parts = p.replacing(regex: #"\s+(?:and|&)\s+"#, with: "/").split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "&" })
+            .map { String($0).trimmed }.filter { !$0.isEmpty }
+        guard !parts.isEmpty, parts.count <= 5 else { return false }
+        return parts.allSatisfy { isOneOwner($0, people: people) }
+    }
+
+    static func isOneOwner(_ part: String, people: People) -> Bool {
+        let words = part.split(separator: " ").map(String.init)
+        guard !words.isEmpty, words.count <= ownerWords else { return false }
+        if words.count == 1, PeopleParsing.isInitials(part) || part.range(ofRegex: #"^[A-Z]{2,5}$"#) != nil { return true }
+        if people.contains(part) { return true }
+        // "Cllr Randall", "Cllr. Bell", "Councillor Healey", "Mrs Dale".
+        if words.count >= 2, words.count <= 4, vocabulary.isHonorific(words[0]),
+           words.dropFirst().allSatisfy({ $0.first?.isUppercase == true }) { return true }
+        // "Clerk", "City Attorney", "Panel members", "Home Office team".
+        // A body ("the Panel to note", "Delegate authority to") decides; it is not handed a task.
+        guard let last = words.last?.lowercased(), !vocabulary.meetingBodies.contains(last), !bodies.contains(last),
+              isOffice(last) || vocabulary.ownerCollectives.contains(last) else { return false }
+        let joiners = Set(vocabulary.bodyNameJoiners)
+        return words.dropLast().allSatisfy { $0.first?.isUppercase == true || joiners.contains($0.lowercased()) }
+            && (words.count > 1 || words[0].first?.isUppercase == true || isOffice(last))
+    }
+
+    /// Bodies as the offices list names them: "council", "authority", "board".
+    static let bodies = Set(vocabulary.meetingBodies + vocabulary.organisationWords.map { $0.lowercased() } + ["council", "authority", "board"])
+
+    /// Whether a line opens with an action's owner and "to", after an "Action" label or not:
+    /// "Action Clerk to circulate the quote."
+    static func opensAction(_ text: String, people: People) -> Bool {
+        let t = text.replacing(regex: #"^(?i:actions?)\s+"#, with: "")
+        return leadingOwner(t, people: people, loose: false) != nil
+    }
+
+    static func isOffice(_ word: String) -> Bool {
+        var w = word.lowercased().trimming([".", ","])
+        if w.hasSuffix("'s") || w.hasSuffix("’s") { w = String(w.dropLast(2)) }
+        return vocabulary.offices.contains(w) || vocabulary.officesThatAreSurnames.contains(w)
+    }
+}
