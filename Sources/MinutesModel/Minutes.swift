@@ -297,13 +297,17 @@ public struct Action: Codable, Equatable, Sendable {
     /// The due date as written.
     public var dueText: String?
     public var status: String?
+    /// When the action was set, as printed, where a log gives that date instead of a reference
+    /// ("Meeting date & action number" holding only "08/06/2011"); absent otherwise.
+    public var setOn: String?
     public var page: Int?
     public var box: Box?
     public var confidence: Double?
 
     public init(ref: String? = nil, item: String? = nil, description: String, owners: [String] = [],
                 ownerNames: [String?] = [], due: String? = nil, dueText: String? = nil, status: String? = nil,
-                page: Int? = nil, box: Box? = nil, confidence: Double? = nil) {
+                setOn: String? = nil, page: Int? = nil, box: Box? = nil, confidence: Double? = nil) {
+        self.setOn = setOn
         self.ref = ref
         self.item = item
         self.description = description
@@ -317,7 +321,7 @@ public struct Action: Codable, Equatable, Sendable {
         self.confidence = confidence
     }
 
-    enum CodingKeys: String, CodingKey { case ref, item, description, owners, ownerNames, due, dueText, status, page, box, confidence }
+    enum CodingKeys: String, CodingKey { case ref, item, description, owners, ownerNames, due, dueText, status, setOn, page, box, confidence }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(ref, forKey: .ref)
@@ -328,6 +332,7 @@ public struct Action: Codable, Equatable, Sendable {
         try c.encode(due, forKey: .due)
         try c.encode(dueText, forKey: .dueText)
         try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(setOn, forKey: .setOn)
         try c.encode(page, forKey: .page)
         try c.encode(box, forKey: .box)
         try c.encode(confidence, forKey: .confidence)

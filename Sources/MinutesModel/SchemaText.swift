@@ -149,6 +149,7 @@ extension SchemaValidator {
         "due": {"$ref": "#/$defs/dateOrNull"},
         "dueText": {"type": ["string", "null"]},
         "status": {"type": ["string", "null"]},
+        "setOn": {"type": ["string", "null"]},
         "page": {"$ref": "#/$defs/page"},
         "box": {"$ref": "#/$defs/box"},
         "confidence": {"$ref": "#/$defs/confidence"}

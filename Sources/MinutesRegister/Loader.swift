@@ -118,7 +118,7 @@ enum Loader {
             let id = try db.run("""
                 INSERT INTO actions (meeting_id, ord, ref, item, description, owners, due, due_text, status, page, matters_arising)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [meetingID, i, a.ref, a.item, a.description, a.owners.joined(separator: "; "), a.due, a.dueText,
+                """, [meetingID, i, a.ref ?? a.setOn, a.item, a.description, a.owners.joined(separator: "; "), a.due, a.dueText,
                       a.status, a.page, ma])
             for (j, owner) in a.owners.enumerated() {
                 let resolved = j < a.ownerNames.count ? a.ownerNames[j] : nil
@@ -188,7 +188,7 @@ enum Loader {
     static func isActionLog(_ m: Minutes) -> Bool {
         let title = Text.words(m.meeting.title ?? "").joined(separator: " ")
         if ["action log", "action tracker", "action list", "actions log", "action register"].contains(where: title.contains) { return true }
-        let dated = m.actions.filter { Dates.parseNumeric($0.ref ?? "") != nil }.count
+        let dated = m.actions.filter { Dates.parseNumeric($0.setOn ?? $0.ref ?? "") != nil }.count
         return m.items.isEmpty && !m.actions.isEmpty && dated * 2 > m.actions.count
     }
 
@@ -200,7 +200,7 @@ enum Loader {
         if let d = m.meeting.date, d.count == 10 { return (d, "meeting date") }
         if isActionLog(m) {
             let open = m.actions.filter { ThreadStatus.closing(in: $0.status) == nil }
-            let cited = (open.isEmpty ? m.actions : open).compactMap { Dates.parseNumeric($0.ref ?? "") }
+            let cited = (open.isEmpty ? m.actions : open).compactMap { Dates.parseNumeric($0.setOn ?? $0.ref ?? "") }
             if let latest = cited.max() { return (latest, "latest date its open rows cite") }
         }
         if let d = Dates.inFileName(m.source.file) { return (d, "file name") }

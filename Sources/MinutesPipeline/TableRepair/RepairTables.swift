@@ -283,7 +283,8 @@ struct TableReader {
             }
             text = TextJoin.clean(text)
             // "Meeting date & action number" holding only a date: when the action was set, no reference.
-            if let r = ref, r.range(ofRegex: #"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$"#) != nil { ref = nil }
+            var setOn: String?
+            if let r = ref, r.range(ofRegex: #"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$"#) != nil { setOn = r; ref = nil }
             guard !text.isEmpty else {
                 result.warnings.append((b.page, "table row with owner/date but no action text skipped"))
                 continue
@@ -293,7 +294,7 @@ struct TableReader {
                 owners: b.owner.isEmpty ? [] : [b.owner.map(\.text).joined(separator: " ")],
                 dueText: b.due.isEmpty ? nil : b.due.map(\.text).joined(separator: " "),
                 status: b.status.isEmpty ? nil : TextJoin.clean(b.status.map(\.text).joined(separator: " ")),
-                page: b.page, box: Rect.enclosing(b.boxes)?.array))
+                setOn: setOn, page: b.page, box: Rect.enclosing(b.boxes)?.array))
         }
         return result
     }

@@ -23,6 +23,18 @@ final class PeopleFamiliesTests: XCTestCase {
         XCTAssertEqual(PeopleParsing.parse(text: "Clerk T Ambrose").map { [$0.name, $0.role ?? "-"] }, ["T Ambrose", "Clerk"])
     }
 
+    /// A role in brackets that wraps ("Tom Vale (Chief" over "Finance Officer)") is one role, not two entries.
+    func testBracketLeftOpenRunsOntoTheNextLine() {
+        let c = read([
+            line(100, [(72, "Attendees:"), (180, "Harbour Trust: Ann Lee (Chair), Ben Ode (Head of")]),
+            line(114, [(180, "Estates), Tom Vale (Chief")]),
+            line(128, [(180, "Finance Officer)")]),
+            line(150, [(72, "1. Welcome")], bold: true),
+        ])
+        XCTAssertEqual(c.attendees.map(\.name), ["Ann Lee", "Ben Ode", "Tom Vale"])
+        XCTAssertEqual(c.attendees.last?.role, "Chief Finance Officer")
+    }
+
     /// "1. Apologies for absence: …" and "2  Present: …" after an item's number; "Present Mr …"
     /// and "Apology Cllr …" with no colon.
     func testLabelsRunIntoTheirLists() {

@@ -35,8 +35,11 @@ enum PeopleEntries {
                 && (!opensEntry(next) || endsWithJoiner(l))
         }
         for (k, l) in block.enumerated() where l.text.range(ofRegex: #"^\(Item \d+\)$"#, caseInsensitive: true) == nil {
-            let wraps = k > 0 ? continuesPerson(block[k - 1], l) || (block.count > 1 && runsToEdge(block[k - 1], l))
+            // A bracket left open ("Rob Phillips (Chief" over "Finance Officer)") always runs on.
+            let wraps = k > 0 ? continuesPerson(block[k - 1], l) || leavesBracketOpen(joinedParts.last ?? "")
+                || (block.count > 1 && runsToEdge(block[k - 1], l))
                 : (!valueText.isEmpty && (valueText.hasSuffix(",") || valueText.hasSuffix(" and") || l.text.first?.isLowercase == true
+                    || leavesBracketOpen(valueText)
                     || vocabulary.isHonorific(valueText.split(separator: " ").last.map(String.init) ?? "")
                     || valueLines.count == 1 && valueLines.last.map { runsToEdge($0, l) } == true))
             if wraps, let last = joinedParts.popLast() { joinedParts.append(last + " " + l.text) } else { joinedParts.append(l.text) }
@@ -181,6 +184,11 @@ enum PeopleEntries {
 
     /// A list as a sentence writes it, as a list: "Daniel, Braden and Sri were in attendance"
     /// loses its verb, "Elton, Grady, and Piacentini" its serial comma.
+    /// More brackets opened than closed: the entry goes on over the line's end.
+    static func leavesBracketOpen(_ text: String) -> Bool {
+        text.filter { $0 == "(" }.count > text.filter { $0 == ")" }.count
+    }
+
     static func listText(_ text: String) -> String {
         text.replacing(regex: presentEnd, with: "").replacingOccurrences(of: ", and ", with: ", ")
     }
