@@ -37,6 +37,24 @@ final class MotionsReaderTests: XCTestCase {
         XCTAssertEqual(m.item, "1")
     }
 
+    /// "Proposed: A, Seconded: B." with the vote in the same line, counts written word first.
+    func testLabelledProposerSeconderWithWordFirstCounts() {
+        let f = read([
+            "3. Kit budget",
+            "Motion: to spend £120 on new boards. Proposed: Hana, Seconded: Cllr. Omar Reed. For 5, against 2,",
+            "abstentions 0. Carried.",
+        ])
+        XCTAssertEqual(f.motions.count, 1)
+        let m = f.motions[0]
+        XCTAssertEqual(m.mover, "Hana")
+        XCTAssertEqual(m.seconder, "Cllr. Omar Reed")
+        XCTAssertEqual(m.result, .carried)
+        XCTAssertEqual([m.votesFor, m.votesAgainst, m.abstentions], [5, 2, 0], "\(m.text) | \(f.motions.count)")
+        XCTAssertNil(MotionOutcome.read("The grant was approved for 2 years.").votesFor, "a lone 'for 2' is no count")
+        let o = MotionOutcome.read("For 5, against 2, abstentions 0. Carried.")
+        XCTAssertEqual([o.votesFor, o.votesAgainst, o.abstentions], [5, 2, 0])
+    }
+
     func testItWasMovedAndSecondedThatCarried() {
         let f = read([
             "4. Allotments",

@@ -47,10 +47,19 @@ enum MotionBlocks {
             let labels = Set(block.map(\.label))
             let moved = labels.contains(.mover) || labels.contains(.seconder)
             guard moved || labels.contains(.result) && labels.contains(.votes) else { k = last + 1; continue }
-            var outcomeText = block.filter { $0.label == .result }.map(\.value).joined(separator: ". ")
+            // "Seconded: Dev. For 4, against 1. Carried.": the name ends at its sentence, the rest is the vote.
+            let mover = block.first { $0.label == .mover }.map { nameAndRest($0.value) }
+            let seconder = block.first { $0.label == .seconder }.map { nameAndRest($0.value) }
+            var outcomeText = (block.filter { $0.label == .result }.map(\.value) + [mover?.rest, seconder?.rest].compactMap { $0 })
+                .filter { !$0.isEmpty }.joined(separator: ". ")
             let votes = block.filter { $0.label == .votes }.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
-            // "Carried unanimously" on the line under the block.
-            if last + 1 < n, lines[t.lineIndices[last + 1]].text.range(ofRegex: MotionPatterns.outcomeLine, caseInsensitive: true) != nil {
+            // A vote that wraps ("For 5, against 2," over "abstentions 0. Carried.") goes on to the next line.
+            let wrapsOn = !(mover?.rest ?? "").isEmpty || !(seconder?.rest ?? "").isEmpty
+            if wrapsOn, last + 1 < n, !lines[t.lineIndices[last]].text.trimmed.hasSuffix("."),
+               fields(lines[t.lineIndices[last + 1]].text) == nil {
+                last += 1
+                outcomeText += " " + lines[t.lineIndices[last]].text
+            } else if last + 1 < n, lines[t.lineIndices[last + 1]].text.range(ofRegex: MotionPatterns.outcomeLine, caseInsensitive: true) != nil {
                 last += 1
                 outcomeText += ". " + lines[t.lineIndices[last]].text
             }
@@ -74,12 +83,23 @@ enum MotionBlocks {
             let endLine = last
             k = last + 1
             guard !text.isEmpty else { continue }
-            let motion = Motion(text: text, mover: block.first { $0.label == .mover }.flatMap { MotionSentence.name($0.value) },
-                                seconder: block.first { $0.label == .seconder }.flatMap { MotionSentence.name($0.value) })
+            let motion = Motion(text: text, mover: mover.flatMap { MotionSentence.name($0.name) },
+                                seconder: seconder.flatMap { MotionSentence.name($0.name) })
             let end = endLine + 1 < n ? t.starts[endLine + 1] - 1 : t.length
             out.append(MotionsReader.Candidate(start: start, textEnd: end, motion: motion, stated: outcome))
         }
         return out
+    }
+
+    /// A labelled name up to the end of its sentence ("Dev. For 4, …" → "Dev"), and what follows;
+    /// a full stop after an honorific or an initial ("Cllr. Dean", "J. Ode") is no sentence's end.
+    static func nameAndRest(_ value: String) -> (name: String, rest: String) {
+        for r in value.ranges(ofRegex: #"\.\s+(?=\p{Lu})"#) {
+            let before = value[..<r.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+            if before.count <= 1 || Vocabulary.shared.isHonorific(before) { continue }
+            return (String(value[..<r.lowerBound]), String(value[r.upperBound...]).trimmed)
+        }
+        return (value, "")
     }
 
     /// The paragraph right above line `k` (the item's heading, without its number, when that

@@ -25,6 +25,9 @@ struct MotionOutcome: Equatable {
     static let number = #"(\d{1,3}|\#(alt(words.zeroWords)))"#
     /// "6 for", "2 against", "1 abstention", "none opposed", "11 opposed 34 in favor".
     static let countPair = #"\b\#(number)\s+(?:votes?\s+)?(\#(alt(words.forCountWords + words.againstCountWords + words.abstainCountWords)))\b"#
+    /// "For 4, against 1, abstentions 1": the words before their numbers, at least a for and an
+    /// against in a row (a lone "for 2" is any phrase: "approved for 2 years").
+    static let wordFirstCounts = #"\b(?:\#(alt(words.forCountWords)))\s*:?\s*\#(number)\s*[,;]?\s+(?:\#(alt(words.againstCountWords)))\s*:?\s*\#(number)(?:\s*[,;]?\s+(?:\#(alt(words.abstainCountWords)))\s*:?\s*\#(number))?\b"#
     /// "carried 5-0", "failed 2-3", "approved 4-1-1", "by a vote of 6 to 1".
     static let tally = #"\b(?:\#(alt(words.carriedWords + words.failedWords)))?\s*(?:by\s+a\s+vote\s+of|,|\()?\s*(\d{1,2})\s*(?:-|–|—|:|to)\s*(\d{1,2})(?:\s*(?:-|–|—|:)\s*(\d{1,2}))?\b(?!\s*(?:am|pm|a\.m|p\.m|/))"#
     /// "Trustee Raymond-yes", "Cllr Smith – aye": a roll call's name and answer.
@@ -56,6 +59,14 @@ struct MotionOutcome: Equatable {
 
     static func readCounts(_ text: String, into o: inout MotionOutcome) {
         let ns = text as NSString
+        // Word-first counts before number-first ones: in "against 2 abstentions 0" (a comma lost
+        // at a line's end) the 2 is the against's, not an abstention count.
+        if o.votesFor == nil, let r = RegexCache.shared.regex(wordFirstCounts, caseInsensitive: true),
+           let m = r.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
+            o.votesFor = value(ns.substring(with: m.range(at: 1)))
+            o.votesAgainst = o.votesAgainst ?? value(ns.substring(with: m.range(at: 2)))
+            if m.range(at: 3).location != NSNotFound { o.abstentions = o.abstentions ?? value(ns.substring(with: m.range(at: 3))) }
+        }
         if let r = RegexCache.shared.regex(countPair, caseInsensitive: true) {
             for m in r.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 guard let n = value(ns.substring(with: m.range(at: 1))) else { continue }
