@@ -71,4 +71,22 @@ final class BorderlessActionTableTests: XCTestCase {
         XCTAssertEqual(doc.tableActions.count, 1)
         XCTAssertEqual(doc.tableActions.first?.description, "Write to the Highways Agency about the verge")
     }
+
+    /// "Who  When" heading only the right of the page: the minutes run on at the left, and
+    /// each entry marks the text beside it, with its date.
+    func testWhoWhenAtTheRightIsAMarginColumn() throws {
+        let doc = try run([
+            line(100, [(430, "Who"), (490, "When")], bold: true),
+            line(120, [(60, "2. Finance")]),
+            line(134, [(60, "The accounts were in order.")]),
+            line(160, [(60, "The treasurer to submit the grant report."), (430, "RK"), (490, "30 June")]),
+            line(190, [(60, "3. Building")]),
+        ])
+        XCTAssertEqual(doc.tables.first?.kind, .margin)
+        XCTAssertEqual(doc.tableActions.count, 1)
+        XCTAssertEqual(doc.tableActions.first?.owners, ["RK"])
+        XCTAssertEqual(doc.tableActions.first?.dueText, "30 June")
+        XCTAssertEqual(doc.tableActions.first?.item, "2")
+        XCTAssertTrue(doc.lines.map(\.text).contains("3. Building"))
+    }
 }

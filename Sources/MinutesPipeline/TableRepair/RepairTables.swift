@@ -323,10 +323,15 @@ struct TableReader {
         var flowLines: [Line] = []
         var anchors: [(index: Int, owner: [Word], item: String?, page: Int)] = []
         var lastOwnerLine: Line?
+        // A "When" column beside the owners: each entry's date, by its anchor's index.
+        var dues: [Int: [Word]] = [:]
         for line in body {
             let cells = ColumnLayout.split(line, columns)
             let discussion = cells[.discussion] ?? []
             let owner = cells[.owner] ?? []
+            defer {
+                if let due = cells[.due], !due.isEmpty, !anchors.isEmpty { dues[anchors.count - 1, default: []] += Self.denoise(due) }
+            }
             var kept: Line?
             if !discussion.isEmpty {
                 let k = Line(page: line.page, segments: BuildLines.segments(discussion))
@@ -389,7 +394,8 @@ struct TableReader {
                 if let sentence = Self.sentence(naming: owners, in: near) { text = sentence }
             }
             guard !text.isEmpty else { continue }
-            result.actions.append(Action(item: a.item, description: text, owners: [owners],
+            let due = dues[k].map { $0.map(\.text).joined(separator: " ") }
+            result.actions.append(Action(item: a.item, description: text, owners: [owners], dueText: due,
                                          page: lines.first?.page,
                                          box: Rect.enclosing(lines.filter { $0.page == lines.first?.page }.map(\.box) + a.owner.map(\.box))?.array))
         }
