@@ -61,6 +61,15 @@ public struct HeaderMatcher: Sendable {
                     }
                 }
             }
+            // "Who  When" heading only the right of the page, no action or discussion column:
+            // the text to their left is the minutes' own flow, and an entry marks the
+            // sentence beside it, as a lone "ACTION" margin header does.
+            let roles = Set(columns.map(\.role))
+            if roles.isDisjoint(with: [.action, .discussion, .item]), roles.contains(.owner),
+               let first = columns.map(\.x0).min(), first > pageWidth * Layout.marginHeaderStart {
+                let margin = [ActionTable.Column(role: .discussion, header: "", x0: -.infinity)] + columns.sorted { $0.x0 < $1.x0 }
+                return Match(kind: .margin, columns: margin, lineCount: count, flowWords: [])
+            }
             return Match(kind: .grid, columns: columns, lineCount: count, flowWords: [])
         }
         // A lone "ACTION" at the right of the page heads a column of owners.

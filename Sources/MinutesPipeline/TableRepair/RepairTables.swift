@@ -203,6 +203,19 @@ struct TableReader {
         n.range(ofRegex: #"^\d{1,3}[a-z]?$"#) != nil
     }
 
+    /// Words that leave an owner cell open for its next line: "RK /", "OP, NF and".
+    static let ownerJoiners: Set<String> = ["/", "&", ",", "+", "and"]
+
+    /// A line's action text that starts a new row rather than wrapping the open one: it opens
+    /// with a capital, as an action does ("Review the plan"; a wrapped line goes on "fund
+    /// before…"), and the open row's owner cell does not end on a joiner waiting for more.
+    static func opensRow(_ action: [Word], after band: Band) -> Bool {
+        guard let first = action.first?.text.first, first.isUppercase, !band.action.isEmpty else { return false }
+        if let last = band.owner.last?.text.lowercased(),
+           ownerJoiners.contains(last) || ownerJoiners.contains(where: { $0.count == 1 && last.hasSuffix($0) }) { return false }
+        return true
+    }
+
     func read(_ body: [Line]) -> Result {
         kind == .grid ? readGrid(body) : readMargin(body)
     }
@@ -251,6 +264,11 @@ struct TableReader {
             } else if !fields.isEmpty, let b = open, b.hasFields, !(previous?.hadFields ?? false), !newPage {
                 startNew = true
             } else if resumesAfterGap, let b = open, !b.action.isEmpty {
+                startNew = true
+            } else if !fields.isEmpty, let p = previous, p.hadFields, p.hadAction, !newPage,
+                      let b = open, Self.opensRow(actionWords, after: b) {
+                // A table with no ruled lines: row under row, each a line with its own
+                // action and owner or date, and no blank line between them.
                 startNew = true
             }
             if startNew { close() }
@@ -306,10 +324,15 @@ struct TableReader {
         var flowLines: [Line] = []
         var anchors: [(index: Int, owner: [Word], item: String?, page: Int)] = []
         var lastOwnerLine: Line?
+        // A "When" column beside the owners: each entry's date, by its anchor's index.
+        var dues: [Int: [Word]] = [:]
         for line in body {
             let cells = ColumnLayout.split(line, columns)
             let discussion = cells[.discussion] ?? []
             let owner = cells[.owner] ?? []
+            defer {
+                if let due = cells[.due], !due.isEmpty, !anchors.isEmpty { dues[anchors.count - 1, default: []] += Self.denoise(due) }
+            }
             var kept: Line?
             if !discussion.isEmpty {
                 let k = Line(page: line.page, segments: BuildLines.segments(discussion))
@@ -372,7 +395,8 @@ struct TableReader {
                 if let sentence = Self.sentence(naming: owners, in: near) { text = sentence }
             }
             guard !text.isEmpty else { continue }
-            result.actions.append(Action(item: a.item, description: text, owners: [owners],
+            let due = dues[k].map { $0.map(\.text).joined(separator: " ") }
+            result.actions.append(Action(item: a.item, description: text, owners: [owners], dueText: due,
                                          page: lines.first?.page,
                                          box: Rect.enclosing(lines.filter { $0.page == lines.first?.page }.map(\.box) + a.owner.map(\.box))?.array))
         }

@@ -40,6 +40,10 @@ extension Vocabulary {
         p.dueLabels = ["due", "due date", "due by", "deadline", "by when", "target date", "when", "timescale"]
         p.ownerLabels = ["owner", "owners", "lead", "who", "by whom", "responsible", "action by"]
         actionPhrases = p
+        // "Who | What | When": a table with no ruled lines names its action column "What".
+        columnHeaders["what"] = .action
+        columnHeaders["what action"] = .action
+        columnHeaders["when by"] = .due
         // "Panel members to submit comments", "Board members to…": members of a named body own an action.
         ownerCollectives += ["members"]
         // "Action List" over numbered "Name - task" lines.
