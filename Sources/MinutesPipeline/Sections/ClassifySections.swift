@@ -91,6 +91,8 @@ public struct ClassifySections: Stage {
         Attendance.settle(&context.found)
         // "Cllr X arrived at 7.40pm": how someone listed attended, said anywhere in the text.
         AttendanceSentenceReader.statuses(in: context, for: &context.found)
+        // A recorded "Start / End / Duration" replaces the advertised time; read once all have run.
+        MeetingTimesReader.recorded(in: context, into: &context.found)
         // A closing time without am/pm ("closed at 8.08") is read against the start, known only now.
         MeetingTimesReader.settle(&context.found)
         if context.found.meeting.date == nil { context.found.note(.warning, "meeting date not found") }
