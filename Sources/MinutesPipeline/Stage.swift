@@ -103,6 +103,10 @@ public struct WorkingDocument: Sendable {
     public var pages: [Page] = []
     public var pageCount: Int = 0
     public var producer: String?
+    /// The document info's own title and creation date, where the file has them: a page
+    /// that gives a date with no year may be dated by them (`MetadataYearReader`).
+    public var documentTitle: String?
+    public var created: Date?
     public var method: ExtractionMethod = .text
     public var ocrConfidence: Double?
     /// Lines in reading order over the whole document.

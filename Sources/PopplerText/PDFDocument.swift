@@ -83,6 +83,12 @@ public final class PDFDocument {
     public var producer: String? { Self.take(poppler_document_get_producer(handle)) }
     public var creator: String? { Self.take(poppler_document_get_creator(handle)) }
     public var title: String? { Self.take(poppler_document_get_title(handle)) }
+    /// When the document info says the file was made, or nil where it does not say
+    /// (poppler gives -1 then). A `Date`, so no C type leaves the wrapper.
+    public var creationDate: Date? {
+        let t = poppler_document_get_creation_date(handle)
+        return t > 0 ? Date(timeIntervalSince1970: TimeInterval(t)) : nil
+    }
 
     /// Copies a glib-allocated string and frees the original.
     static func take(_ s: UnsafeMutablePointer<gchar>?) -> String? {

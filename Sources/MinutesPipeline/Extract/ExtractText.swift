@@ -39,6 +39,8 @@ public struct ExtractText: Stage {
         }
         doc.pageCount = pdf.pageCount
         doc.producer = pdf.producer ?? pdf.creator
+        doc.documentTitle = pdf.title
+        doc.created = pdf.creationDate
         let mode = doc.options.ocr
         var pages: [Page] = []
         pages.reserveCapacity(pdf.pageCount)

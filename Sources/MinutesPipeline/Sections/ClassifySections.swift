@@ -34,6 +34,9 @@ public struct ClassifySections: Stage {
         TitleReader(),
         // After the title: the meeting's date tells this meeting's sentence from another's.
         OpeningSentenceReader(),
+        // Last of the meeting's fields: only where the page wrote its date with no year, the
+        // file's metadata gives the year; the next meeting's date then takes it too.
+        MetadataYearReader(),
         // Items once every reader of the heading block has taken its lines.
         ItemsReader(),
         // After the title and items: the next meeting comes after this one's date, and a
@@ -52,7 +55,8 @@ public struct ClassifySections: Stage {
     public func run(_ doc: inout WorkingDocument) throws {
         doc.dateOrder = DateOrder.of(doc)
         let heights = Dictionary(doc.pages.map { ($0.number, $0.height) }, uniquingKeysWith: { a, _ in a })
-        let context = Self.read(doc.lines, runningText: doc.runningText, order: doc.dateOrder, pageHeights: heights)
+        let context = Self.read(doc.lines, runningText: doc.runningText, order: doc.dateOrder, pageHeights: heights,
+                                metadataDates: MetadataYearReader.referenceDates(title: doc.documentTitle, created: doc.created))
         let found = context.found
         doc.minutes.meeting = found.meeting
         doc.minutes.attendees = found.attendees
@@ -72,12 +76,13 @@ public struct ClassifySections: Stage {
 
     /// Every reader over the lines, then what is settled once all have run.
     static func read(_ lines: [Line], runningText: [Line] = [], order: DateParsing.Order = .dayFirst,
-                     pageHeights: [Int: Double] = [:]) -> SectionContext {
+                     pageHeights: [Int: Double] = [:], metadataDates: [String] = []) -> SectionContext {
         var lines = PeopleColumns.reorder(lines)
         // Several meetings in one file: the readers see the main (longer) one alone.
         let meetings = MeetingBoundaries.split(lines, order: order)
         if let m = meetings { lines = m.main }
-        var context = SectionContext(lines: lines, runningText: runningText, dateOrder: order, pageHeights: pageHeights)
+        var context = SectionContext(lines: lines, runningText: runningText, dateOrder: order, pageHeights: pageHeights,
+                                     metadataDates: metadataDates)
         for other in meetings?.others ?? [] {
             context.found.note(.warning, page: other.page, "another meeting in the file left out: \"\(other.text.shortened)\"")
         }
@@ -86,6 +91,8 @@ public struct ClassifySections: Stage {
         Attendance.settle(&context.found)
         // "Cllr X arrived at 7.40pm": how someone listed attended, said anywhere in the text.
         AttendanceSentenceReader.statuses(in: context, for: &context.found)
+        // A recorded "Start / End / Duration" replaces the advertised time; read once all have run.
+        MeetingTimesReader.recorded(in: context, into: &context.found)
         // A closing time without am/pm ("closed at 8.08") is read against the start, known only now.
         MeetingTimesReader.settle(&context.found)
         if context.found.meeting.date == nil { context.found.note(.warning, "meeting date not found") }

@@ -25,11 +25,16 @@ public struct SectionContext: Sendable {
     let pageHeights: [Int: Double]
     /// How the document writes numeric dates ("03/04/2024").
     public let dateOrder: DateParsing.Order
+    /// Full dates the file's own metadata gives (its title's, then its creation date), for a
+    /// page that writes the meeting's date with no year.
+    let metadataDates: [String]
     /// What the readers so far have found, and which lines they took.
     public internal(set) var found = SectionFindings()
 
-    init(lines: [Line], runningText: [Line] = [], dateOrder: DateParsing.Order = .dayFirst, pageHeights: [Int: Double] = [:]) {
+    init(lines: [Line], runningText: [Line] = [], dateOrder: DateParsing.Order = .dayFirst, pageHeights: [Int: Double] = [:],
+         metadataDates: [String] = []) {
         self.lines = lines
+        self.metadataDates = metadataDates
         self.pageHeights = pageHeights
         self.runningText = runningText
         self.dateOrder = dateOrder

@@ -37,6 +37,11 @@ enum ActionSentences {
                     names.insert(w.lowercased())
                 }
                 if let i = p.initials, !i.isEmpty { names.insert(i.lowercased()) }
+                // The first name's initial and the surname: "Z. Maiorca", "Z Maiorca".
+                if words.count >= 2, let initial = words.first?.first, initial.isLetter, let last = words.last, last.count > 1 {
+                    names.insert("\(initial). \(last)")
+                    names.insert("\(initial) \(last)")
+                }
             }
         }
         func contains(_ s: String) -> Bool { names.contains(s.lowercased()) }
@@ -81,6 +86,9 @@ enum ActionSentences {
     static let modals = Vocabulary.alternation(phrases.agreedModals)
     static let markers = Vocabulary.alternation(phrases.trailingMarkers)
     static let bareVerbs = Vocabulary.alternation(phrases.bareTaskVerbs)
+    static let obligations = Vocabulary.alternation(phrases.obligations)
+    /// Longest list of owners before "need to": five names with their commas (`isOwner`'s limit).
+    static let obligedOwnersLength = 80
     /// A name or initials as a closing marker gives them: "Mick", "Mags & Karen", "JB/AC".
     static let markedOwner = #"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:\s*(?:/|&|,|and)\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)*"#
     /// Longest owner phrase before "to": "Transparency Board members" is three words.
@@ -99,6 +107,7 @@ enum ActionSentences {
         }
         if let owner = leadingOwner(s, people: people, loose: false) { return (owner, s) }
         if let owner = request(s, people: people) { return (owner, s) }
+        if let owner = obligation(s, people: people) { return (owner, s) }
         if let owner = agreed(s, people: people) { return (owner, s) }
         if let owner = marker(s) { return (owner, s) }
         if let owner = clause(s, people: people) { return (owner, s) }
@@ -121,6 +130,20 @@ enum ActionSentences {
         guard let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?i:\#(requests))\s+[a-z]"#) else { return nil }
         let owner = String(s[r]).replacing(regex: #"\s+(?i:\#(requests))\s+[a-z]$"#, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
         return isOwner(owner, people: people) ? owner : nil
+    }
+
+    /// "Z. Maiorca, P. Bader, and T. Feinberg need to submit updated applications": the
+    /// people named, however many, are obliged to a task. Only the meeting's people (or
+    /// initials): "Government needs to promote…" states a need, it hands no one a task. Not
+    /// "… need to be aware", which asks for no deed.
+    static func obligation(_ s: String, people: People) -> String? {
+        guard let r = s.range(ofRegex: #"^(.{1,\#(obligedOwnersLength)}?)\s+(?i:\#(obligations))\s+(?!be\b)[a-z]"#) else { return nil }
+        let owner = String(s[r]).replacing(regex: #"\s+(?i:\#(obligations))\s+[a-z]$"#, with: "")
+        let parts = owner.replacing(regex: #"\s+(?:and|&)\s+"#, with: "/").split(whereSeparator: { $0 == "/" || $0 == "," })
+            .map { String($0).trimmed }.filter { !$0.isEmpty }
+        guard !parts.isEmpty, isOwner(owner, people: people),
+              parts.allSatisfy({ people.contains($0) || PeopleParsing.isInitials($0) }) else { return nil }
+        return owner
     }
 
     /// "It was agreed that the Clerk would…", "RESOLVED that the Clerk write…".

@@ -11,6 +11,9 @@ struct ActionPhrases: Sendable {
     var agreedThat: [String] = []
     /// Words between an owner and the verb after such an opening: "would", "should".
     var agreedModals: [String] = []
+    /// Phrases that lay a task on the people named before them: "Z. Maiorca and T. Feinberg
+    /// need to submit…". The owners may be a list longer than an "X to…" owner.
+    var obligations: [String] = []
     /// Markers that close a sentence with its owner: "…, action Mick", "c/f action Jon".
     var trailingMarkers: [String] = []
     /// Verbs of a task written without "to" after an office: "Clerk inform the Charity".
@@ -30,6 +33,7 @@ extension Vocabulary {
                       "undertook to"]
         p.agreedThat = ["it was agreed that", "it was resolved that", "it was decided that", "resolved that", "agreed that"]
         p.agreedModals = ["would", "should", "will", "to"]
+        p.obligations = ["need to", "needs to", "will need to", "must"]
         p.trailingMarkers = ["c/f action", "b/f action", "carried forward action", "action", "actions", "action by"]
         p.bareTaskVerbs = ["inform", "report", "write", "contact", "circulate", "send", "arrange", "check", "email",
                            "order", "obtain", "ask", "book", "chase", "confirm", "prepare", "draft", "investigate",

@@ -8,6 +8,11 @@ struct SectionWords: Sendable {
     var openingPhrases: [String] = []
     /// Phrases that close it, with its end time after them: "Meeting closed 8.40pm".
     var closingPhrases: [String] = []
+    /// Labels of the times a meeting actually ran, recorded with its length: "Start: 19:40" /
+    /// "End: 19:57" / "Duration: 17 minutes".
+    var recordedStartLabels: [String] = []
+    var recordedEndLabels: [String] = []
+    var durationLabels: [String] = []
     /// Services an online meeting is held on: "via Zoom", "on Microsoft Teams".
     var onlinePlaces: [String] = []
     /// Words before an online service that make it the meeting's place: "via Zoom".
@@ -35,7 +40,8 @@ struct SectionWords: Sendable {
 
     private static var lists: [WritableKeyPath<SectionWords, [String]>] {
         [\.openingPhrases, \.closingPhrases, \.onlinePlaces, \.onlineLeads, \.governmentKinds, \.bodyEndings, \.notHeadings,
-         \.reportingOffices, \.notHeadingOpenings, \.streetWords, \.buildingWords]
+         \.reportingOffices, \.notHeadingOpenings, \.streetWords, \.buildingWords, \.recordedStartLabels,
+         \.recordedEndLabels, \.durationLabels]
     }
 }
 
@@ -51,6 +57,9 @@ extension Vocabulary {
             "meeting terminated", "meeting was terminated", "terminated at", "meeting concluded", "meeting was concluded",
             "closed the meeting at", "meeting closed at", "close of meeting", "meeting end", "meeting ends",
         ]
+        sections.recordedStartLabels = ["start", "started", "start time", "meeting start"]
+        sections.recordedEndLabels = ["end", "ended", "finish", "finished", "end time", "meeting end"]
+        sections.durationLabels = ["duration", "length", "meeting duration"]
         sections.onlinePlaces = ["zoom", "microsoft teams", "ms teams", "teams", "google meet", "skype", "webex", "discord"]
         sections.onlineLeads = ["via", "on", "by", "over", "using", "held on", "held via", "held by", "held over"]
         sections.governmentKinds = ["village", "town", "city", "county", "borough", "township", "municipality", "district",

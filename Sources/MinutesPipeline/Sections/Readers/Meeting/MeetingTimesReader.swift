@@ -59,6 +59,35 @@ struct MeetingTimesReader: SectionReader {
         found.note(.info, "end time \(e) read as \(evening): the meeting started at \(s)")
     }
 
+    /// Lines that record how long the meeting ran, "Start: 19:40" / "End: 19:57" /
+    /// "Duration: 17 minutes", next to each other anywhere in the minutes (often under the
+    /// last item): a recorded length can only be this meeting's, so its start and end are
+    /// the times it actually ran and replace the heading's advertised time.
+    static func recorded(in context: SectionContext, into found: inout SectionFindings) {
+        let lines = context.lines
+        func value(_ i: Int, _ labels: [String]) -> String? {
+            guard i < lines.count, let r = lines[i].text.range(ofRegex: #"^\W*(?i:\#(Vocabulary.alternation(labels)))\s*:\s*"#)
+            else { return nil }
+            return String(lines[i].text[r.upperBound...])
+        }
+        for i in lines.indices {
+            guard let s = value(i, words.recordedStartLabels).flatMap({ DateParsing.times(in: $0).start }),
+                  let e = value(i + 1, words.recordedEndLabels).flatMap({ DateParsing.times(in: $0).start }), e > s,
+                  (i + 2..<min(lines.count, i + 2 + recordedBlockLines)).contains(where: { value($0, words.durationLabels) != nil }),
+                  lines[i + 1].page == lines[i].page else { continue }
+            let source = Provenance(lines: [lines[i], lines[i + 1]])
+            found.meeting.startTime = s
+            found.meeting.endTime = e
+            found.meeting.provenance[MeetingField.startTime.rawValue] = source
+            found.meeting.provenance[MeetingField.endTime.rawValue] = source
+            found.note(.info, page: lines[i].page, "start and end times \(s)–\(e) from the recorded duration: \"\(lines[i].text.shortened)\"")
+            return
+        }
+    }
+
+    /// Lines after the end time within which the duration is recorded.
+    static let recordedBlockLines = 2
+
     /// The time written just after a phrase, on its line or, when the line ends there, at the
     /// start of the next one.
     static func time(after index: String.Index, _ i: Int, _ context: SectionContext) -> String? {

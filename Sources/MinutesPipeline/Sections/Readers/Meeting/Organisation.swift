@@ -24,6 +24,9 @@ enum Organisation {
     /// "Board of Trustees of the X", "Trustees of X": the group, then its body.
     static let groupOf = #"(?i)^(.*\b(\#(Vocabulary.alternation(vocabulary.committeeWords + ["trustees", "governors", "directors", "members"]))))\s+of\s+(.+)$"#
     static let bodyEnding = #"(?i)^(.{2,40}?\b(\#(Vocabulary.alternation(words.bodyEndings))))\b"#
+    /// "CSS Committee Meeting", "PTA Board": a body's initials, then its committee. Not
+    /// "meeting", since "AGM Meeting" names a kind of meeting, not a body.
+    static let acronymBody = #"^(?:[Tt]he\s+)?([A-Z]{2,6})\s+(?i:\#(Vocabulary.alternation(vocabulary.committeeWords.filter { $0 != "meeting" })))\b"#
     /// The lines of the heading block looked at: the top of the first page.
     static let headingLines = 12
 
@@ -71,6 +74,10 @@ enum Organisation {
         if title.range(ofRegex: organisationWord) != nil, !namesCommittee(title),
            HeadingText.isHeadingCase(title), title.split(separator: " ").count <= 6 {
             return title
+        }
+        // "CSS Committee Meeting": the committee of the body whose initials open the title.
+        if let m = title.range(ofRegex: acronymBody), let body = captured(title[m], acronymBody, group: 1) {
+            return body
         }
         return nil
     }
