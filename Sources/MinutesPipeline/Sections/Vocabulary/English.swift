@@ -38,6 +38,7 @@ extension Vocabulary {
         v.meetingBodies = ["meeting", "board", "committee", "panel", "council", "group", "forum", "commission", "cabinet", "assembly",
                            "trustees", "governors", "authority"]
         v.committeeWords = ["meeting", "board", "committee", "panel", "group", "forum"]
+        v.memberGroups = ["trustees", "governors", "directors", "commissioners", "members", "councillors"]
         v.meetingKinds = ["regular", "ordinary", "special", "extraordinary", "annual", "general", "monthly", "full", "public", "open"]
         v.meetingOfKinds = ["ordinary", "extraordinary", "special"]
         v.organisationWords = ["council", "constabulary", "police service", "nhs", "trust", "authority", "commission", "commissioner for",

@@ -52,6 +52,8 @@ public struct Vocabulary: Sendable {
     /// Words that name a committee or a meeting of an organisation, so a heading holding one
     /// is the meeting's title rather than the organisation's name.
     var committeeWords: [String] = []
+    /// A body's members named as a group: "Board of Trustees of …", "Members voted …".
+    var memberGroups: [String] = []
     /// Kinds of meeting before "meeting": "regular", "special", "annual".
     var meetingKinds: [String] = []
     /// Kinds of meeting before "meeting of": "Extraordinary meeting of the …".
@@ -274,7 +276,7 @@ public struct Vocabulary: Sendable {
     /// Every word list, for `add` (computed: key paths are not Sendable).
     private static var lists: [WritableKeyPath<Vocabulary, [String]>] { [
         \.inlineFieldLabels, \.notAChair, \.heldVerbs, \.placeLeads, \.placePrepositions, \.timeRangeWords, \.dateLeads,
-        \.timeSuffixes, \.clockSuffixes, \.weekdays, \.ordinalEndings, \.meetingNouns, \.meetingBodies, \.committeeWords,
+        \.timeSuffixes, \.clockSuffixes, \.weekdays, \.ordinalEndings, \.meetingNouns, \.meetingBodies, \.committeeWords, \.memberGroups,
         \.meetingKinds, \.meetingOfKinds, \.organisationWords, \.organisationOpeners, \.documentKinds, \.trailingDocumentKinds,
         \.recordNouns, \.documentStates, \.heldManners, \.titleTails, \.titleSmallWords, \.unfinishedHeadingEnds,
         \.sentenceVerbs, \.minutesHeadings, \.minutesOpeners, \.agendaWords, \.itemNumberLeads, \.attendanceLabels,

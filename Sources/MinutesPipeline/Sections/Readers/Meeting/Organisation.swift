@@ -18,11 +18,11 @@ enum Organisation {
     /// and a state's two letters.
     static let government = #"(?i)\b(\#(kinds))\s+of\s+((?-i:[A-Z][\w'’.&-]*)(\s+(?-i:[A-Z][\w'’.&-]*)){0,3})(,\s*(?-i:[A-Z]{2})\b)?"#
     static let organisationWord = #"(?i)\b(\#(Vocabulary.alternation(vocabulary.organisationWords)))\b"#
-    static let committeeWord = #"(?i)\b(\#(Vocabulary.alternation(vocabulary.committeeWords + ["trustees", "governors", "directors", "commissioners"])))\b"#
+    static let committeeWord = #"(?i)\b(\#(Vocabulary.alternation(vocabulary.committeeWords + vocabulary.memberGroups)))\b"#
     /// "… meeting of (the) X held on …": X ends at the held verb or the date.
     static let meetingOf = #"(?i)\bmeeting\s+of\s+(the\s+)?(.{4,80}?)\s+(\#(Vocabulary.alternation(vocabulary.heldVerbs)))\b"#
     /// "Board of Trustees of the X", "Trustees of X": the group, then its body.
-    static let groupOf = #"(?i)^(.*\b(\#(Vocabulary.alternation(vocabulary.committeeWords + ["trustees", "governors", "directors", "members"]))))\s+of\s+(.+)$"#
+    static let groupOf = #"(?i)^(.*\b(\#(Vocabulary.alternation(vocabulary.committeeWords + vocabulary.memberGroups))))\s+of\s+(.+)$"#
     static let bodyEnding = #"(?i)^(.{2,40}?\b(\#(Vocabulary.alternation(words.bodyEndings))))\b"#
     /// "CSS Committee Meeting", "PTA Board": a body's initials, then its committee. Not
     /// "meeting", since "AGM Meeting" names a kind of meeting, not a body.

@@ -49,7 +49,7 @@ enum MotionPatterns {
 
     /// "The Board voted, by a majority, that …", "Members voted unanimously not to …".
     static let bodyVoted: String = {
-        let bodies = alt(Vocabulary.shared.meetingBodies + ["members", "councillors", "trustees", "directors", "commissioners"])
+        let bodies = alt(Vocabulary.shared.meetingBodies + Vocabulary.shared.memberGroups)
         return #"\b(?:the\s+)?(?:\#(bodies))\s+(?:had\s+)?voted,?\s*(by\s+a\s+majority|unanimously|by\s+\d+\s+votes?\s+to\s+\d+)?,?\s+(?=(?:that|to|not\s+to)\b)"#
     }()
 

@@ -150,17 +150,10 @@ enum PeopleEntries {
         for e in entries {
             // "Jane Archer (JA)    Alan Caudwell (AC)    Robert Gegg (RG)", "Harry Rayner – MEM
             // (Chair)    James Graham – KCC": one person a cell.
-            if e.segments.count >= 2, !affiliationColumn, e.segments.allSatisfy({ Names.isBareName($0) || Names.isNameDashBody($0) }) {
-                let source = e.lines.isEmpty ? valueLines : e.lines
-                for seg in e.segments {
-                    guard let p = PeopleParsing.parse(text: seg) else { continue }
-                    people.append(Person(name: p.name, role: p.role, initials: p.initials, group: group,
-                                         page: source.first?.page ?? page, box: box(of: source)).noting(p.note))
-                }
-                continue
-            }
-            if e.segments.count >= 2, !affiliationColumn, e.segments.allSatisfy(isNameRoleCell),
-               e.segments.contains(where: { $0.contains(",") }) {
+            // Or "Ann Lee, Chair    Tom Vale, Treasurer": a "Name, Role" in each cell.
+            let personPerCell = e.segments.allSatisfy({ Names.isBareName($0) || Names.isNameDashBody($0) })
+                || e.segments.allSatisfy(isNameRoleCell) && e.segments.contains(where: { $0.contains(",") })
+            if e.segments.count >= 2, !affiliationColumn, personPerCell {
                 let source = e.lines.isEmpty ? valueLines : e.lines
                 for seg in e.segments {
                     guard let p = PeopleParsing.parse(text: seg) else { continue }
