@@ -177,7 +177,7 @@ public struct Pipeline: Sendable {
 public enum StageRegistry {
     /// Changes whenever a stage reads documents differently, so a batch re-converts what an
     /// older build produced instead of skipping it as done. Bump it with every such change.
-    public static let codeVersion = "2026.12.03-3"
+    public static let codeVersion = "2026.12.03-4"
 
     public static let defaultStageNames = [
         "extract-text", "build-lines", "strip-running-text", "repair-tables",

@@ -247,4 +247,52 @@ final class MotionsReaderTests: XCTestCase {
         XCTAssertEqual(f.motions.first?.result, .carried)
         XCTAssertEqual(f.motions.first?.unanimous, true)
     }
+
+    /// "Dana made a motion and asked for discussion … The motion was seconded by Raj and
+    /// the motion passed.": the motion moves the sentence before it, and its seconder and
+    /// result come after a debate. OCR's "•" for a lone "a" reads the same.
+    func testBareMadeAMotionMovesTheSentenceBefore() {
+        let f = read([
+            "5. Garden committee",
+            "Members discussed the spring planting. The committee will buy two new benches for the",
+            "courtyard before April. Dana made • motion and asked if there was any discussion. Lee said",
+            "the benches should be weatherproof and that the supplier used last year had been slow to",
+            "deliver, so three quotes would be better than one, and asked the treasurer to check what",
+            "the budget line had left after the winter repairs to the fence and the shed roof. The",
+            "motion was seconded by Raj and the motion passed. He made a motion.",
+        ])
+        XCTAssertEqual(f.motions.count, 1, "\(f.motions.map(\.text))")
+        let m = f.motions.first
+        XCTAssertEqual(m?.text, "The committee will buy two new benches for the courtyard before April")
+        XCTAssertEqual(m?.mover, "Dana")
+        XCTAssertEqual(m?.seconder, "Raj")
+        XCTAssertEqual(m?.result, .carried)
+    }
+
+    /// "Then Cllr Ames made the motion." names Cllr Ames, not "Then"; "made a motion to …" is
+    /// another family, its text after the words.
+    func testBareMotionSubjectAfterAnOpeningAdverb() {
+        let f = read([
+            "2. Parking",
+            "The parish will ask the county for a 20 mph limit on Mill Lane. Then Cllr Ames made the",
+            "motion. Carried unanimously.",
+        ])
+        XCTAssertEqual(f.motions.map(\.text), ["The parish will ask the county for a 20 mph limit on Mill Lane"])
+        XCTAssertEqual(f.motions.first?.mover, "Cllr Ames")
+        XCTAssertEqual(f.motions.first?.result, .carried)
+    }
+
+    /// "Commissioner A made a motion, seconded by Commissioner B, to …": the text follows the
+    /// names, so the sentence before is not what was moved.
+    func testMadeAMotionSecondedByThenTheText() {
+        let f = read([
+            "4. Election of officers",
+            "Staff asked the commission to select a new chair. Commissioner Rosa Lind made a motion,",
+            "seconded by Commissioner Oduya, to postpone the election to the next meeting. Motion carried 4-1.",
+        ])
+        XCTAssertEqual(f.motions.map(\.text), ["to postpone the election to the next meeting"])
+        XCTAssertEqual(f.motions.first?.mover, "Commissioner Rosa Lind")
+        XCTAssertEqual(f.motions.first?.seconder, "Commissioner Oduya")
+        XCTAssertEqual(f.motions.first?.votesFor, 4)
+    }
 }

@@ -18,6 +18,9 @@ struct MotionWords: Sendable {
     var chairSubjects: [String] = []
     /// Titles written before a member's name in a motion: "Trustee", "Commissioner".
     var memberTitles: [String] = []
+    /// Capitalised words that open a sentence but name nobody: "He made a motion", "Then
+    /// Jon made a motion" (the name starts after it).
+    var notMovers: [String] = []
     /// A motion with no mover: "it was proposed that …", "a motion to …".
     var impersonalMoves: [String] = []
     /// Marks of a motion's own text in the parenthesis beside a name: "(motion)", "(second)".
@@ -76,6 +79,8 @@ extension Vocabulary {
                           "vice president", "secretary", "treasurer", "governor", "mr", "mrs", "ms", "miss", "dr"]
         m.impersonalMoves = ["it was proposed", "it was moved", "it was suggested and agreed", "a motion was made",
                              "motion was made", "a motion", "motion"]
+        m.notMovers = ["he", "she", "they", "we", "it", "i", "nobody", "no one", "someone", "there", "this", "that",
+                       "then", "next", "finally", "also", "again", "later", "after", "here", "thereupon"]
         m.moverMarks = ["motion", "moved", "mover", "proposed", "proposer"]
         m.seconderMarks = ["second", "seconded", "seconder"]
 

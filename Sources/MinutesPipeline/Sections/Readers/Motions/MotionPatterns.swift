@@ -42,10 +42,24 @@ enum MotionPatterns {
     /// between "motion" and the names.
     static let motionThenNames = #"\b(?:a\s+)?motion\s+((?:to|that)\s(?:(?!\bmotion\b)(?:[^.]|\.(?!\s+(?-i:\p{Lu})))){2,500}?)\s*,?\s+(?:was\s+)?(?:made|moved|offered)\s+by\s+(\#(name))\s*,?\s*(?:\#(alt(words.seconderLeads)))\s+(?:by\s+)?(\#(name))"#
 
-    /// "Councilmember A moved, seconded by Councilmember B, to approve …", "Councilwoman A
-    /// makes the motion to …" (the seconder in the next sentence).
-    static let subjectMovedSeconded = #"\b(\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects)))\s+(?:moved|proposed)\s*,\s*(?:and\s+)?(?:\#(alt(words.seconderLeads)))\s+(?:by\s+)?(\#(name))\s*,?\s*"#
+    /// "Councilmember A moved, seconded by Councilmember B, to approve …", "Commissioner A
+    /// made a motion, seconded by Commissioner B, to postpone …", "Councilwoman A makes the
+    /// motion to …" (the seconder in the next sentence).
+    static let subjectMovedSeconded = #"\b(\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects)))\s+(?:moved|proposed|(?:made|makes|offered)\s+(?:a|the|•)\s+motion)\s*,\s*(?:and\s+)?(?:\#(alt(words.seconderLeads)))\s+(?:by\s+)?(\#(name))\s*,?\s*"#
     static let subjectMakesMotion = #"\b(\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects)))\s+(?:makes|made|make|offered|offers)\s+(?:the|a)\s+motion\s+(?=(?:to|that)\b)"#
+
+    /// "Jon made a motion and asked for discussion", "Cllr Ames made the motion.": a motion
+    /// with no "to"/"that" after it moves what the sentence before said. The subject may be a
+    /// bare first name, as small boards write them; a pronoun names nobody, and a sentence's
+    /// opening adverb ("Then Jon made …") is no part of a name. OCR reads a lone "a" as "•".
+    static let subjectMakesBareMotion: String = {
+        let notNames = #"(?:\#(alt(words.notMovers)))\b"#
+        let subject = #"(?:\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects))|(?!\#(notNames))\#(nameWord)(?:\s+\#(nameWord)){0,2})"#
+        return #"(?<![Bb]y\s)\b(\#(subject))\s+(?:made|makes|offered|offers)\s+(?:a|an|the|•)\s+motion\b(?=\s*(?:[.,;]|and\b|$))(?!\s*,?\s*(?:and\s+)?(?:\#(alt(words.seconderLeads)))\b)"#
+    }()
+    /// "The motion was seconded by Cindy", "Cllr B seconded the motion": a seconder named
+    /// sentences after the motion.
+    static let laterSeconder = #"\b(?:the\s+motion\s+was\s+seconded\s+by\s+(\#(name))|(\#(name))\s+seconded\s+the\s+motion)"#
 
     /// "The Board voted, by a majority, that …", "Members voted unanimously not to …".
     static let bodyVoted: String = {

@@ -20,6 +20,9 @@ struct MotionsReader: SectionReader {
     /// How far below a motion "the motion carried" is still its result: past a debate of a
     /// dozen sentences, before the next motion.
     static let debateLength = 1800
+    /// Longest item heading standing on its own line above a sentence ("Parking", "Review of
+    /// the standing orders and the financial regulations"): a sentence's line runs longer.
+    static let headingLength = 60
     /// Fewest words a motion's text has ("to adjourn").
     static let minTextWords = 2
 
@@ -63,10 +66,17 @@ struct MotionsReader: SectionReader {
                         tail = tail.replacingOccurrences(of: t.text(w.range), with: "")
                     }
                 }
+                // "The motion was seconded by Cindy and the motion passed", a debate below.
+                let debateEnd = min(k + 1 < found.count ? found[k + 1].start : t.length, c.textEnd + Self.debateLength)
+                if m.seconder == nil, debateEnd > c.textEnd,
+                   let later = t.matches(MotionPatterns.laterSeconder, in: NSRange(location: c.textEnd, length: debateEnd - c.textEnd)).first {
+                    let g = later.range(at: 1).location != NSNotFound ? later.range(at: 1) : later.range(at: 2)
+                    m.seconder = MotionSentence.name(t.text(g)).map(Self.fromLastTitle)
+                }
                 var outcome = c.stated ?? MotionOutcome.read(tail)
                 if outcome.result == nil {
                     // "After discussion, the motion carried unanimously", a long debate below.
-                    let far = min(k + 1 < found.count ? found[k + 1].start : t.length, c.textEnd + Self.debateLength)
+                    let far = debateEnd
                     if far > c.textEnd, let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: c.textEnd, length: far - c.textEnd)).first {
                         let said = MotionOutcome.read(t.text(r.range) + t.text(NSRange(location: NSMaxRange(r.range), length: min(40, t.length - NSMaxRange(r.range)))))
                         outcome.result = said.result
@@ -222,6 +232,14 @@ struct MotionsReader: SectionReader {
             motion.seconder = seconder(after: end, in: t)
             out.append(Candidate(start: m.range.location, textEnd: end, motion: motion))
         }
+        for m in t.matches(MotionPatterns.subjectMakesBareMotion) {
+            // "… then the BOS. Jon made a motion and asked …": what was moved is the sentence before.
+            guard let before = previousSentence(t, before: m.range.location) else { continue }
+            let text = MotionSentence.clean(t.text(before))
+            guard text.split(separator: " ").count >= minTextWords else { continue }
+            let motion = Motion(text: text, mover: MotionSentence.name(t.text(m.range(at: 1))))
+            out.append(Candidate(start: before.location, textEnd: NSMaxRange(m.range), motion: motion))
+        }
         for m in t.matches(MotionPatterns.bracketed) {
             // The motion is what the line says before the dash.
             let lineStart = t.starts[t.line(at: m.range.location)]
@@ -280,6 +298,31 @@ struct MotionsReader: SectionReader {
             from = NSMaxRange(m.range)
         }
         return at > from ? NSRange(location: from, length: at - from) : nil
+    }
+
+    /// The whole sentence that ends before the one holding `at`: the text a bare "made a
+    /// motion" moves. Nil where none stands before it or it runs past a motion's length.
+    static func previousSentence(_ t: MotionText, before at: Int) -> NSRange? {
+        let from = max(0, at - 2 * MotionSentence.maxTextLength)
+        let stops = t.matches(MotionSentence.stop, caseInsensitive: false, in: NSRange(location: from, length: at - from))
+        guard let end = stops.last?.range.location else { return nil }
+        var start = from
+        if let prior = stops.dropLast().last {
+            start = NSMaxRange(prior.range)
+        } else if from > 0 {
+            return nil
+        }
+        // A short line with no closing stop above the sentence is the item's heading ("2.
+        // Parking"), not the sentence's start.
+        let k = t.line(at: start)
+        let lead = t.text(NSRange(location: t.starts[k], length: start - t.starts[k]))
+        if k + 1 < t.starts.count, t.starts[k + 1] < end, lead.range(ofRegex: #"^\s*(?:\(?[0-9A-Za-z]{1,3}[.)]?\s*)?$"#) != nil {
+            let head = t.text(NSRange(location: start, length: t.starts[k + 1] - 1 - start)).trimmed
+            if head.count <= headingLength, head.range(ofRegex: #"[.:;,!?]$"#) == nil { start = t.starts[k + 1] }
+        }
+        while start < end, t.text(NSRange(location: start, length: 1)).trimmed.isEmpty { start += 1 }
+        guard end > start, end - start <= MotionSentence.maxTextLength else { return nil }
+        return NSRange(location: start, length: end - start)
     }
 
     /// "…; Cllr Edgell seconded the motion", "Seconded by Cllr Evans", "Statement seconded by GP".
