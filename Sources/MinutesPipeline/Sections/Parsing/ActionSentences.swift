@@ -59,7 +59,7 @@ enum ActionSentences {
         for r in text.ranges(ofRegex: #"[.!?]["”’)]?\s+(?=[A-Z(“"0-9])"#) {
             let nsr = NSRange(r, in: text)
             let before = ns.substring(with: NSRange(location: start, length: nsr.location - start))
-            let lastWord = before.split(whereSeparator: { $0 == " " }).last.map { String($0).lowercased().trimming(["(", "\"", "“"]) } ?? ""
+            let lastWord = lastSpaceSeparatedWord(before).map { String($0).lowercased().trimming(["(", "\"", "“"]) } ?? ""
             if shorts.contains(lastWord) || (lastWord.count == 1 && lastWord.first?.isLetter == true) { continue }
             let end = nsr.location + 1
             out.append((ns.substring(with: NSRange(location: start, length: end - start)).trimmed, start, end))
@@ -69,6 +69,16 @@ enum ActionSentences {
             out.append((ns.substring(from: start).trimmed, start, ns.length))
         }
         return out.filter { !$0.text.isEmpty }
+    }
+
+    /// The last run of characters other than spaces, found from the end: splitting the whole
+    /// sentence so far at every candidate stop showed in profiles.
+    static func lastSpaceSeparatedWord(_ s: String) -> Substring? {
+        var end = s.endIndex
+        while end > s.startIndex, s[s.index(before: end)] == " " { end = s.index(before: end) }
+        var start = end
+        while start > s.startIndex, s[s.index(before: start)] != " " { start = s.index(before: start) }
+        return start < end ? s[start..<end] : nil
     }
 
     /// Every action sentence of a paragraph.
@@ -87,6 +97,12 @@ enum ActionSentences {
     static let markers = Vocabulary.alternation(phrases.trailingMarkers)
     static let bareVerbs = Vocabulary.alternation(phrases.bareTaskVerbs)
     static let obligations = Vocabulary.alternation(phrases.obligations)
+    /// Words each pattern below cannot match without: every sentence of every paragraph is
+    /// asked, and most hold none (`WordGate`).
+    static let requestGate = WordGate(phrases.requests)
+    static let obligationGate = WordGate(phrases.obligations)
+    static let markerGate = WordGate(phrases.trailingMarkers)
+    static let agreedGate = WordGate(phrases.agreedThat)
     /// Longest list of owners before "need to": five names with their commas (`isOwner`'s limit).
     static let obligedOwnersLength = 80
     /// A name or initials as a closing marker gives them: "Mick", "Mags & Karen", "JB/AC".
@@ -127,7 +143,7 @@ enum ActionSentences {
 
     /// "The clerk was asked to write…", "Staff was directed to…".
     static func request(_ s: String, people: People) -> String? {
-        guard let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?i:\#(requests))\s+[a-z]"#) else { return nil }
+        guard requestGate.mayMatch(s), let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?i:\#(requests))\s+[a-z]"#) else { return nil }
         let owner = String(s[r]).replacing(regex: #"\s+(?i:\#(requests))\s+[a-z]$"#, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
         return isOwner(owner, people: people) ? owner : nil
     }
@@ -137,7 +153,7 @@ enum ActionSentences {
     /// initials): "Government needs to promote…" states a need, it hands no one a task. Not
     /// "… need to be aware", which asks for no deed.
     static func obligation(_ s: String, people: People) -> String? {
-        guard let r = s.range(ofRegex: #"^(.{1,\#(obligedOwnersLength)}?)\s+(?i:\#(obligations))\s+(?!be\b)[a-z]"#) else { return nil }
+        guard obligationGate.mayMatch(s), let r = s.range(ofRegex: #"^(.{1,\#(obligedOwnersLength)}?)\s+(?i:\#(obligations))\s+(?!be\b)[a-z]"#) else { return nil }
         let owner = String(s[r]).replacing(regex: #"\s+(?i:\#(obligations))\s+[a-z]$"#, with: "")
         let parts = owner.replacing(regex: #"\s+(?:and|&)\s+"#, with: "/").split(whereSeparator: { $0 == "/" || $0 == "," })
             .map { String($0).trimmed }.filter { !$0.isEmpty }
@@ -148,7 +164,7 @@ enum ActionSentences {
 
     /// "It was agreed that the Clerk would…", "RESOLVED that the Clerk write…".
     static func agreed(_ s: String, people: People) -> String? {
-        guard let lead = s.range(ofRegex: #"^(?i:\#(agreedThat))\s+"#) else { return nil }
+        guard agreedGate.mayMatch(s), let lead = s.range(ofRegex: #"^(?i:\#(agreedThat))\s+"#) else { return nil }
         let rest = String(s[lead.upperBound...])
         guard let r = rest.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?:\#(modals)|\#(bareVerbs))\s"#) else { return nil }
         let owner = String(rest[r]).trimmed.replacing(regex: #"\s+\S+$"#, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
@@ -157,7 +173,7 @@ enum ActionSentences {
 
     /// "Look at the insurance, action Mick.", "…, c/f action Jon.", "…, action Mags to check."
     static func marker(_ s: String) -> String? {
-        guard let r = s.range(ofRegex: #"[,;–-]\s*(?i:\#(markers))\s*:?\s+(\#(markedOwner))(?:\s+to\s+[^.;]*)?[.!]?$"#) else { return nil }
+        guard markerGate.mayMatch(s), let r = s.range(ofRegex: #"[,;–-]\s*(?i:\#(markers))\s*:?\s+(\#(markedOwner))(?:\s+to\s+[^.;]*)?[.!]?$"#) else { return nil }
         let tail = String(s[r]).replacing(regex: #"^[,;–-]\s*(?i:\#(markers))\s*:?\s+"#, with: "")
         let owner = tail.replacing(regex: #"\s+to\s+.*$"#, with: "").trimmingCharacters(in: CharacterSet(charactersIn: " .!"))
         guard !owner.isEmpty, !vocabulary.notOwners.contains(owner.lowercased()) else { return nil }

@@ -95,3 +95,23 @@ enum MotionPatterns {
 }
 
 enum MotionLabel { case text, mover, seconder, result, votes }
+
+/// The words each family's pattern cannot match without (`WordGate`): an item's text is
+/// searched by every family, and most items move nothing.
+extension MotionPatterns {
+    static let seconderGate = WordGate(words.seconderLeads)
+    /// The verbs written into `subjectMoves`, `impersonal` and `subjectMovedSeconded`.
+    static let moveGate = WordGate(["proposed", "moved"])
+    static let motionGate = WordGate(["motion"])
+    static let framedGates = [WordGate(words.moverLeads), seconderGate]
+    static let subjectMovesGates = [moveGate]
+    static let subjectSuggestsGates = [WordGate(words.suggestVerbs)]
+    static let impersonalGates = [WordGate(["proposed", "moved", "motion"])]
+    static let bodyVotedGates = [WordGate(["voted"])]
+    static let motionThenNamesGates = [motionGate, seconderGate]
+    static let subjectMovedSecondedGates = [moveGate, seconderGate]
+    static let subjectMakesMotionGates = [motionGate]
+    static let bracketedGates = [WordGate(words.moverMarks), WordGate(words.seconderMarks)]
+    static let withdrawalGates = [WordGate(["withdrew", "withdrawn"])]
+    static let meetingOpeningGate = WordGate(Vocabulary.shared.minutesOpeners)
+}

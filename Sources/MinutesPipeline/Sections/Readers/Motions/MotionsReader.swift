@@ -44,7 +44,7 @@ struct MotionsReader: SectionReader {
             let t = MotionText(lines: context.lines, indices: region.lines)
             var found = Self.candidates(in: t) + MotionBlocks.candidates(in: t, lines: context.lines)
             found.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
-            let withdrawals = t.matches(MotionPatterns.withdrawal, caseInsensitive: false)
+            let withdrawals = t.matches(MotionPatterns.withdrawal, caseInsensitive: false, gates: MotionPatterns.withdrawalGates)
             // A motion's text is at least a verb and its object: a lone name or initials is
             // the outcome of an election the page words otherwise.
             found = found.filter { $0.motion.text.split(separator: " ").count >= Self.minTextWords }
@@ -67,7 +67,8 @@ struct MotionsReader: SectionReader {
                 if outcome.result == nil {
                     // "After discussion, the motion carried unanimously", a long debate below.
                     let far = min(k + 1 < found.count ? found[k + 1].start : t.length, c.textEnd + Self.debateLength)
-                    if far > c.textEnd, let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: c.textEnd, length: far - c.textEnd)).first {
+                    if far > c.textEnd, MotionPatterns.motionGate.mayMatch(t.flatString),
+                       let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: c.textEnd, length: far - c.textEnd)).first {
                         let said = MotionOutcome.read(t.text(r.range) + t.text(NSRange(location: NSMaxRange(r.range), length: min(40, t.length - NSMaxRange(r.range)))))
                         outcome.result = said.result
                         outcome.unanimous = outcome.unanimous ?? said.unanimous
@@ -120,7 +121,10 @@ struct MotionsReader: SectionReader {
     /// meeting's ("Minutes of the Annual General Meeting …" then "Minutes of a meeting of the
     /// above Council …"): the motions are the ordinary meeting's, not a mix of both.
     static func annualMeetingLines(_ context: SectionContext) -> Set<Int> {
-        let openings = context.lines.indices.filter { context.lines[$0].text.range(ofRegex: MotionPatterns.meetingOpening, caseInsensitive: true) != nil }
+        let openings = context.lines.indices.filter {
+            MotionPatterns.meetingOpeningGate.mayMatch(context.lines[$0].text)
+                && context.lines[$0].text.range(ofRegex: MotionPatterns.meetingOpening, caseInsensitive: true) != nil
+        }
         guard openings.count >= 2 else { return [] }
         let isAnnual = openings.map { context.lines[$0].text.range(ofRegex: MotionPatterns.annual, caseInsensitive: true) != nil }
         guard isAnnual.contains(true), isAnnual.contains(false) else { return [] }
@@ -135,7 +139,7 @@ struct MotionsReader: SectionReader {
     /// The sentence families, over the item's text as one.
     static func candidates(in t: MotionText) -> [Candidate] {
         var out: [Candidate] = []
-        for m in t.matches(MotionPatterns.framed) {
+        for m in t.matches(MotionPatterns.framed, gates: MotionPatterns.framedGates) {
             var motion = Motion(text: "", mover: MotionSentence.name(t.text(m.range(at: 1))),
                                 seconder: MotionSentence.name(t.text(m.range(at: 2))))
             let from = NSMaxRange(m.range)
@@ -160,7 +164,7 @@ struct MotionsReader: SectionReader {
             motion.text = text
             out.append(Candidate(start: start, textEnd: end, motion: motion, stated: stated))
         }
-        for m in t.matches(MotionPatterns.subjectMoves) {
+        for m in t.matches(MotionPatterns.subjectMoves, gates: MotionPatterns.subjectMovesGates) {
             let from = NSMaxRange(m.range)
             let end = textEnd(t, from: from)
             let text = MotionSentence.clean(t.text(NSRange(location: from, length: end - from)))
@@ -171,7 +175,7 @@ struct MotionsReader: SectionReader {
             if m.range(at: 3).location != NSNotFound { stated = MotionOutcome(result: .carried) }
             out.append(Candidate(start: m.range.location, textEnd: end, motion: motion, stated: stated))
         }
-        for m in t.matches(MotionPatterns.subjectSuggests) {
+        for m in t.matches(MotionPatterns.subjectSuggests, gates: MotionPatterns.subjectSuggestsGates) {
             let from = NSMaxRange(m.range)
             let end = textEnd(t, from: from)
             let next = t.text(NSRange(location: end, length: min(200, t.length - end)))
@@ -181,8 +185,8 @@ struct MotionsReader: SectionReader {
             out.append(Candidate(start: m.range.location, textEnd: end,
                                  motion: Motion(text: text, mover: MotionSentence.name(t.text(m.range(at: 1))))))
         }
-        for pattern in [MotionPatterns.impersonal, MotionPatterns.bodyVoted] {
-            for m in t.matches(pattern) {
+        for (pattern, gates) in [(MotionPatterns.impersonal, MotionPatterns.impersonalGates), (MotionPatterns.bodyVoted, MotionPatterns.bodyVotedGates)] {
+            for m in t.matches(pattern, gates: gates) {
                 let from = NSMaxRange(m.range)
                 var end = textEnd(t, from: from)
                 // "…, that A would be accepted but the Board had voted unanimously not to B":
@@ -201,12 +205,12 @@ struct MotionsReader: SectionReader {
                 out.append(Candidate(start: m.range.location, textEnd: end, motion: Motion(text: text), stated: stated, rank: 2))
             }
         }
-        for m in t.matches(MotionPatterns.motionThenNames) {
+        for m in t.matches(MotionPatterns.motionThenNames, gates: MotionPatterns.motionThenNamesGates) {
             let motion = Motion(text: MotionSentence.clean(t.text(m.range(at: 1))), mover: MotionSentence.name(t.text(m.range(at: 2))),
                                 seconder: MotionSentence.name(t.text(m.range(at: 3))))
             out.append(Candidate(start: m.range.location, textEnd: NSMaxRange(m.range), motion: motion))
         }
-        for m in t.matches(MotionPatterns.subjectMovedSeconded) {
+        for m in t.matches(MotionPatterns.subjectMovedSeconded, gates: MotionPatterns.subjectMovedSecondedGates) {
             let from = NSMaxRange(m.range)
             let end = textEnd(t, from: from)
             let text = MotionSentence.clean(t.text(NSRange(location: from, length: end - from)))
@@ -214,7 +218,7 @@ struct MotionsReader: SectionReader {
                                  motion: Motion(text: text, mover: MotionSentence.name(t.text(m.range(at: 1))),
                                                 seconder: MotionSentence.name(t.text(m.range(at: 2))))))
         }
-        for m in t.matches(MotionPatterns.subjectMakesMotion) {
+        for m in t.matches(MotionPatterns.subjectMakesMotion, gates: MotionPatterns.subjectMakesMotionGates) {
             let from = NSMaxRange(m.range)
             let end = textEnd(t, from: from)
             var motion = Motion(text: MotionSentence.clean(t.text(NSRange(location: from, length: end - from))),
@@ -222,7 +226,7 @@ struct MotionsReader: SectionReader {
             motion.seconder = seconder(after: end, in: t)
             out.append(Candidate(start: m.range.location, textEnd: end, motion: motion))
         }
-        for m in t.matches(MotionPatterns.bracketed) {
+        for m in t.matches(MotionPatterns.bracketed, gates: MotionPatterns.bracketedGates) {
             // The motion is what the line says before the dash.
             let lineStart = t.starts[t.line(at: m.range.location)]
             let text = MotionSentence.clean(Paragraphs.stripBullet(t.text(NSRange(location: lineStart, length: m.range.location - lineStart)))
@@ -250,7 +254,8 @@ struct MotionsReader: SectionReader {
             }
         }
         // "… to now read “…” The motion to amend carried": the result's sentence is not the text.
-        if end > from, let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: from, length: end - from)).first {
+        if end > from, MotionPatterns.motionGate.mayMatch(t.flatString),
+           let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: from, length: end - from)).first {
             end = r.range.location
         }
         // A quoted statement runs to its closing quote, over its own full stops.

@@ -15,7 +15,10 @@ struct AttendanceSentenceReader: SectionReader {
     static let end = #"(?i)\s+(\#(Vocabulary.alternation(words.presentSentenceEnds)))\b"#
     /// "Councillor X arrived at 7.40pm", "Cllr Y attended remotely": a name (titled, or two
     /// to four capitalised words), then a verb of attendance.
-    static let statusVerbs = Vocabulary.alternation(words.arrivalVerbs + words.departureVerbs + ["attended", "participated", "joined"])
+    static let statusVerbList = words.arrivalVerbs + words.departureVerbs + ["attended", "participated", "joined"]
+    static let statusVerbs = Vocabulary.alternation(statusVerbList)
+    /// Every line is asked; most hold no verb of attendance (`WordGate`).
+    static let statusGate = WordGate(statusVerbList)
     static let statusSentence = #"((?:\p{Lu}[\p{L}'’.-]*\s+){1,4}?\p{Lu}[\p{L}'’-]+)\s+(?:had\s+|was\s+)?(\#(statusVerbs))\b"#
     /// Sentences that list people are read on the first pages only: later, "were present"
     /// is said of other things.
@@ -61,7 +64,7 @@ struct AttendanceSentenceReader: SectionReader {
     /// "District Councillor L Haysey joined at 8.10 pm" marks Haysey late at 20:10.
     static func statuses(in context: SectionContext, for found: inout SectionFindings) {
         // Every line: item readers take the lines of their items' text.
-        for l in context.lines {
+        for l in context.lines where statusGate.mayMatch(l.text) {
             for m in l.text.ranges(ofRegex: statusSentence) {
                 let clause = String(l.text[m.lowerBound...])
                 guard let note = AttendanceNote.read(clause),
