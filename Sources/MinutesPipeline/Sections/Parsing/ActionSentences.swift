@@ -52,24 +52,30 @@ enum ActionSentences {
     /// The sentences of a paragraph, with their UTF-16 ranges. A full stop after a short form
     /// ("Cllr.") or a single capital (an initial: "Z. Maiorca") ends no sentence.
     static func sentences(in text: String) -> [(text: String, start: Int, end: Int)] {
-        let ns = text as NSString
+        // Cut by the matches' own string indices, over the scalars (as NSString cuts UTF-16,
+        // never rounding to a character): NSString's substrings showed in profiles.
+        let scalars = text.unicodeScalars
         var out: [(text: String, start: Int, end: Int)] = []
         var start = 0
-        let shorts = Set(phrases.shortForms)
+        var from = text.startIndex
         for r in text.ranges(ofRegex: #"[.!?]["”’)]?\s+(?=[A-Z(“"0-9])"#) {
             let nsr = NSRange(r, in: text)
-            let before = ns.substring(with: NSRange(location: start, length: nsr.location - start))
-            let lastWord = lastSpaceSeparatedWord(before).map { String($0).lowercased().trimming(["(", "\"", "“"]) } ?? ""
-            if shorts.contains(lastWord) || (lastWord.count == 1 && lastWord.first?.isLetter == true) { continue }
+            let before = scalars[from..<r.lowerBound]
+            let lastWord = lastSpaceSeparatedWord(String(before)).map { String($0).lowercased().trimming(["(", "\"", "“"]) } ?? ""
+            if shortForms.contains(lastWord) || (lastWord.count == 1 && lastWord.first?.isLetter == true) { continue }
+            // The stop is one ASCII character: one scalar, one UTF-16 unit.
             let end = nsr.location + 1
-            out.append((ns.substring(with: NSRange(location: start, length: end - start)).trimmed, start, end))
+            out.append((String(scalars[from..<scalars.index(after: r.lowerBound)]).trimmed, start, end))
             start = nsr.location + nsr.length
+            from = r.upperBound
         }
-        if start < ns.length {
-            out.append((ns.substring(from: start).trimmed, start, ns.length))
+        let length = text.utf16.count
+        if start < length {
+            out.append((String(scalars[from...]).trimmed, start, length))
         }
         return out.filter { !$0.text.isEmpty }
     }
+    static let shortForms = Set(phrases.shortForms)
 
     /// The last run of characters other than spaces, found from the end: splitting the whole
     /// sentence so far at every candidate stop showed in profiles.
@@ -110,11 +116,19 @@ enum ActionSentences {
     /// Longest owner phrase before "to": "Transparency Board members" is three words.
     static let ownerWords = 5
 
+    /// What a bullet or sub-item's mark (the pattern in `action`) can open with, digits (`\d`) aside:
+    /// every sentence is asked, and most open with none.
+    static let markOpeners: Set<Unicode.Scalar> = Set("o•●▪◦○Ø*·-(ivxabcdefgh".unicodeScalars)
+    /// "to" as the patterns of a leading owner and of an owner's clause need it.
+    static let toGate = WordGate(["to"])
+
     /// The owner of a sentence that sets an action, and the sentence without its label.
     static func action(_ raw: String, people: People) -> (owner: String, sentence: String)? {
         var s = raw.trimmed
         // A bullet or sub-item's mark is not part of the sentence.
-        s = s.replacing(regex: #"^(?:[o•●▪◦○Ø*·-]|\d{1,4}(?:\.\d{1,3})*[.)]?|\(?(?:[ivx]{1,4}|[a-h])[.)])\s+(?=[A-Z])"#, with: "")
+        if let c = s.unicodeScalars.first, markOpeners.contains(c) || c.properties.numericType == .decimal {
+            s = s.replacing(regex: #"^(?:[o•●▪◦○Ø*·-]|\d{1,4}(?:\.\d{1,3})*[.)]?|\(?(?:[ivx]{1,4}|[a-h])[.)])\s+(?=[A-Z])"#, with: "")
+        }
         guard s.count >= 8, s.first?.isLetter == true else { return nil }
         // "Action Clerk to contact RJS…": the label without a colon, before an owner and "to".
         if let r = s.range(ofRegex: #"^(?i:actions?)\s+(?=\S+.{0,60}?\s+to\s+[a-z])"#) {
@@ -133,7 +147,7 @@ enum ActionSentences {
 
     /// "Clerk to request this", "PE/PH to contact", "Cllr Rochford to attend".
     static func leadingOwner(_ s: String, people: People, loose: Bool) -> String? {
-        guard let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+to\s+(?:then\s+|also\s+)?[a-z]"#) else { return nil }
+        guard toGate.mayMatch(s), let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+to\s+(?:then\s+|also\s+)?[a-z]"#) else { return nil }
         let head = String(s[r]).replacing(regex: #"\s+to\s+(?:then\s+|also\s+)?[a-z]$"#, with: "")
         let owner = head.replacing(regex: #"^[Tt]he\s+"#, with: "")
         if isOwner(owner, people: people) { return owner }
@@ -182,6 +196,7 @@ enum ActionSentences {
 
     /// "…, the Clerk to write and inform them.", "…, Councillor Healey to order Scalpings."
     static func clause(_ s: String, people: People) -> String? {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }), toGate.mayMatch(s) else { return nil }
         for r in s.ranges(ofRegex: #"[,;]\s+(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,3}?)\s+to\s+[a-z]"#) {
             let owner = String(s[r]).replacing(regex: #"^[,;]\s+"#, with: "").replacing(regex: #"\s+to\s+[a-z]$"#, with: "")
                 .replacing(regex: #"^[Tt]he\s+"#, with: "")
@@ -192,7 +207,8 @@ enum ActionSentences {
 
     /// "Clerk inform the Charity of this.": an office, then a task's verb and its object.
     static func bareTask(_ s: String) -> String? {
-        guard let r = s.range(ofRegex: #"^([A-Z][a-z]+)\s+(?:\#(bareVerbs))\s+\S+\s+\S"#) else { return nil }
+        // The pattern opens with an ASCII capital; most sentences asked open otherwise.
+        guard let c = s.utf8.first, c >= UInt8(ascii: "A"), c <= UInt8(ascii: "Z"), let r = s.range(ofRegex: #"^([A-Z][a-z]+)\s+(?:\#(bareVerbs))\s+\S+\s+\S"#) else { return nil }
         let office = String(s[r]).split(separator: " ").first.map(String.init) ?? ""
         return isOffice(office) ? office : nil
     }

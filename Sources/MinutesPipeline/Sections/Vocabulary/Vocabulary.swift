@@ -318,12 +318,18 @@ extension Vocabulary {
     func title(opening name: String) -> (written: String, isRank: Bool)? {
         // The name's characters once: counting and slicing the string again for every title
         // showed in profiles of people lists.
+        // Titles are sorted by length: the head and its lower case are made once per length.
         let chars = Array(name)
+        var head = "", lower = "", headLength = -1
         for (k, t) in titles.enumerated() {
             let form = titleForms[k]
             guard chars.count > form.length, chars[form.length] == " " else { continue }
-            let head = String(chars[..<form.length])
-            guard form.capitals ? head == t.entry : head.lowercased() == form.lower else { continue }
+            if headLength != form.length {
+                head = String(chars[..<form.length])
+                lower = head.lowercased()
+                headLength = form.length
+            }
+            guard form.capitals ? head == t.entry : lower == form.lower else { continue }
             return (head, t.isRank)
         }
         return nil

@@ -15,6 +15,9 @@ struct AttendanceSentenceReader: SectionReader {
     static let end = #"(?i)\s+(\#(Vocabulary.alternation(words.presentSentenceEnds)))\b"#
     /// "Councillor X arrived at 7.40pm", "Cllr Y attended remotely": a name (titled, or two
     /// to four capitalised words), then a verb of attendance.
+    /// The phrases as `WordGate`s: most lines hold none.
+    static let openerGate = WordGate(words.presentSentenceOpeners)
+    static let endGate = WordGate(words.presentSentenceEnds)
     static let statusVerbList = words.arrivalVerbs + words.departureVerbs + ["attended", "participated", "joined"]
     static let statusVerbs = Vocabulary.alternation(statusVerbList)
     /// Every line is asked; most hold no verb of attendance (`WordGate`).
@@ -30,10 +33,10 @@ struct AttendanceSentenceReader: SectionReader {
         var listed: [Person] = []
         for i in lines.indices where !context.consumed.contains(i) && lines[i].page < context.firstPage + Self.pagesRead {
             let text = lines[i].text
-            if let r = text.range(ofRegex: Self.opener) {
+            if Self.openerGate.mayMatch(text), let r = text.range(ofRegex: Self.opener) {
                 let (names, k) = context.sentence(from: i, after: r.upperBound, extraLines: 3)
                 listed += people(names, lines: Array(lines[i..<k]), context)
-            } else if let r = text.range(ofRegex: Self.end) {
+            } else if Self.endGate.mayMatch(text), let r = text.range(ofRegex: Self.end) {
                 // The subject runs back to the sentence's start, on this line or the one above.
                 var before = String(text[..<r.lowerBound])
                 if i > 0, !context.consumed.contains(i - 1), lines[i - 1].page == lines[i].page,
