@@ -13,26 +13,35 @@ import Foundation
 ///   ligature to "fi", the Kelvin sign to "k") leaves it open too: a case-insensitive
 ///   pattern matches those as the letters.
 struct WordGate: Sendable {
-    /// Each word's run, lower case.
-    private let needles: [[UInt8]]
-    /// Indices into `needles` by their first byte.
-    private let byFirst: [[Int]]
+    /// Every word's run, lower case, one after another; `spans` says where each is.
+    private let needles: [UInt8]
+    private let spans: [(start: Int, count: Int)]
+    /// For each byte: 1 where a run may start there (either case), 2 where a character that
+    /// folds to ASCII may (its first byte), 0 elsewhere. One look-up a byte: the test is run
+    /// over every line, and lines are mostly bytes that start nothing.
+    private let table: [UInt8]
     private let alwaysOpen: Bool
 
     init(_ words: [String]) {
-        var needles: [[UInt8]] = []
+        var needles: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
+        var table = [UInt8](repeating: 0, count: 256)
+        for lead: UInt8 in [0xC3, 0xC4, 0xC5, 0xC7, 0xE1, 0xE2, 0xEF] { table[Int(lead)] = 2 }
         var open = words.isEmpty
         for word in words {
             let bytes = Array(word.utf8)
             if bytes.contains(where: { $0 >= 0x80 }) { open = true; break }
             let runs = bytes.split(whereSeparator: { !Self.isAlphanumeric($0) })
             guard let longest = runs.max(by: { $0.count < $1.count }), !longest.isEmpty else { open = true; break }
-            needles.append(longest.map(Self.fold))
+            let run = longest.map(Self.fold)
+            spans.append((needles.count, run.count))
+            needles += run
+            table[Int(run[0])] = 1
+            if run[0] >= 97 && run[0] <= 122 { table[Int(run[0] - 32)] = 1 }
         }
-        var byFirst = [[Int]](repeating: [], count: 256)
-        for (k, n) in needles.enumerated() { byFirst[Int(n[0])].append(k) }
         self.needles = needles
-        self.byFirst = byFirst
+        self.spans = spans
+        self.table = table
         alwaysOpen = open
     }
 
@@ -40,26 +49,29 @@ struct WordGate: Sendable {
     func mayMatch(_ text: String) -> Bool {
         if alwaysOpen { return true }
         return text.utf8.withContiguousStorageIfAvailable { h in
-            let count = h.count
-            var i = 0
-            while i < count {
-                let b = h[i]
-                if b >= 0x80 {
-                    if Self.foldsToASCII(h, at: i) { return true }
-                    i += 1
-                    continue
-                }
-                for k in byFirst[Int(Self.fold(b))] {
-                    let n = needles[k]
-                    guard count - i >= n.count else { continue }
-                    var j = 1
-                    while j < n.count, Self.fold(h[i + j]) == n[j] { j += 1 }
-                    if j == n.count { return true }
-                }
-                i += 1
+            table.withUnsafeBufferPointer { table in
+                needles.withUnsafeBufferPointer { needles in scan(h, table, needles) }
             }
-            return false
         } ?? true
+    }
+
+    private func scan(_ h: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>, _ needles: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = h.count
+        var i = 0
+        while i < count {
+            let kind = table[Int(h[i])]
+            if kind == 1 {
+                for span in spans where count - i >= span.count {
+                    var j = 0
+                    while j < span.count, Self.fold(h[i + j]) == needles[span.start + j] { j += 1 }
+                    if j == span.count { return true }
+                }
+            } else if kind == 2, Self.foldsToASCII(h, at: i) {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     @inline(__always) private static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }

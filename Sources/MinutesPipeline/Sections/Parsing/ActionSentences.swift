@@ -109,6 +109,17 @@ enum ActionSentences {
     static let obligationGate = WordGate(phrases.obligations)
     static let markerGate = WordGate(phrases.trailingMarkers)
     static let agreedGate = WordGate(phrases.agreedThat)
+    /// The patterns below, built once: interpolated where they are used, each call built
+    /// a long alternation anew and the regex cache hashed it.
+    static let requestPattern = #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?i:\#(requests))\s+[a-z]"#
+    static let requestTail = #"\s+(?i:\#(requests))\s+[a-z]$"#
+    static let obligationPattern = #"^(.{1,\#(obligedOwnersLength)}?)\s+(?i:\#(obligations))\s+(?!be\b)[a-z]"#
+    static let obligationTail = #"\s+(?i:\#(obligations))\s+[a-z]$"#
+    static let agreedLead = #"^(?i:\#(agreedThat))\s+"#
+    static let agreedOwner = #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?:\#(modals)|\#(bareVerbs))\s"#
+    static let markerPattern = #"[,;–-]\s*(?i:\#(markers))\s*:?\s+(\#(markedOwner))(?:\s+to\s+[^.;]*)?[.!]?$"#
+    static let markerLead = #"^[,;–-]\s*(?i:\#(markers))\s*:?\s+"#
+    static let bareTaskPattern = #"^([A-Z][a-z]+)\s+(?:\#(bareVerbs))\s+\S+\s+\S"#
     /// Longest list of owners before "need to": five names with their commas (`isOwner`'s limit).
     static let obligedOwnersLength = 80
     /// A name or initials as a closing marker gives them: "Mick", "Mags & Karen", "JB/AC".
@@ -121,6 +132,8 @@ enum ActionSentences {
     static let markOpeners: Set<Unicode.Scalar> = Set("o•●▪◦○Ø*·-(ivxabcdefgh".unicodeScalars)
     /// "to" as the patterns of a leading owner and of an owner's clause need it.
     static let toGate = WordGate(["to"])
+    /// "Action" as a label opening a sentence or line needs it.
+    static let actionGate = WordGate(["action"])
 
     /// The owner of a sentence that sets an action, and the sentence without its label.
     static func action(_ raw: String, people: People) -> (owner: String, sentence: String)? {
@@ -131,7 +144,7 @@ enum ActionSentences {
         }
         guard s.count >= 8, s.first?.isLetter == true else { return nil }
         // "Action Clerk to contact RJS…": the label without a colon, before an owner and "to".
-        if let r = s.range(ofRegex: #"^(?i:actions?)\s+(?=\S+.{0,60}?\s+to\s+[a-z])"#) {
+        if actionGate.mayMatch(s), let r = s.range(ofRegex: #"^(?i:actions?)\s+(?=\S+.{0,60}?\s+to\s+[a-z])"#) {
             let rest = String(s[r.upperBound...])
             if let owner = leadingOwner(rest, people: people, loose: true) { return (owner, rest) }
         }
@@ -157,8 +170,8 @@ enum ActionSentences {
 
     /// "The clerk was asked to write…", "Staff was directed to…".
     static func request(_ s: String, people: People) -> String? {
-        guard requestGate.mayMatch(s), let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?i:\#(requests))\s+[a-z]"#) else { return nil }
-        let owner = String(s[r]).replacing(regex: #"\s+(?i:\#(requests))\s+[a-z]$"#, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
+        guard requestGate.mayMatch(s), let r = s.range(ofRegex: requestPattern) else { return nil }
+        let owner = String(s[r]).replacing(regex: requestTail, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
         return isOwner(owner, people: people) ? owner : nil
     }
 
@@ -167,8 +180,8 @@ enum ActionSentences {
     /// initials): "Government needs to promote…" states a need, it hands no one a task. Not
     /// "… need to be aware", which asks for no deed.
     static func obligation(_ s: String, people: People) -> String? {
-        guard obligationGate.mayMatch(s), let r = s.range(ofRegex: #"^(.{1,\#(obligedOwnersLength)}?)\s+(?i:\#(obligations))\s+(?!be\b)[a-z]"#) else { return nil }
-        let owner = String(s[r]).replacing(regex: #"\s+(?i:\#(obligations))\s+[a-z]$"#, with: "")
+        guard obligationGate.mayMatch(s), let r = s.range(ofRegex: obligationPattern) else { return nil }
+        let owner = String(s[r]).replacing(regex: obligationTail, with: "")
         let parts = owner.replacing(regex: #"\s+(?:and|&)\s+"#, with: "/").split(whereSeparator: { $0 == "/" || $0 == "," })
             .map { String($0).trimmed }.filter { !$0.isEmpty }
         guard !parts.isEmpty, isOwner(owner, people: people),
@@ -178,17 +191,17 @@ enum ActionSentences {
 
     /// "It was agreed that the Clerk would…", "RESOLVED that the Clerk write…".
     static func agreed(_ s: String, people: People) -> String? {
-        guard agreedGate.mayMatch(s), let lead = s.range(ofRegex: #"^(?i:\#(agreedThat))\s+"#) else { return nil }
+        guard agreedGate.mayMatch(s), let lead = s.range(ofRegex: agreedLead) else { return nil }
         let rest = String(s[lead.upperBound...])
-        guard let r = rest.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?:\#(modals)|\#(bareVerbs))\s"#) else { return nil }
+        guard let r = rest.range(ofRegex: agreedOwner) else { return nil }
         let owner = String(rest[r]).trimmed.replacing(regex: #"\s+\S+$"#, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
         return isOwner(owner, people: people) ? owner : nil
     }
 
     /// "Look at the insurance, action Mick.", "…, c/f action Jon.", "…, action Mags to check."
     static func marker(_ s: String) -> String? {
-        guard markerGate.mayMatch(s), let r = s.range(ofRegex: #"[,;–-]\s*(?i:\#(markers))\s*:?\s+(\#(markedOwner))(?:\s+to\s+[^.;]*)?[.!]?$"#) else { return nil }
-        let tail = String(s[r]).replacing(regex: #"^[,;–-]\s*(?i:\#(markers))\s*:?\s+"#, with: "")
+        guard markerGate.mayMatch(s), let r = s.range(ofRegex: markerPattern) else { return nil }
+        let tail = String(s[r]).replacing(regex: markerLead, with: "")
         let owner = tail.replacing(regex: #"\s+to\s+.*$"#, with: "").trimmingCharacters(in: CharacterSet(charactersIn: " .!"))
         guard !owner.isEmpty, !vocabulary.notOwners.contains(owner.lowercased()) else { return nil }
         return owner
@@ -208,7 +221,7 @@ enum ActionSentences {
     /// "Clerk inform the Charity of this.": an office, then a task's verb and its object.
     static func bareTask(_ s: String) -> String? {
         // The pattern opens with an ASCII capital; most sentences asked open otherwise.
-        guard let c = s.utf8.first, c >= UInt8(ascii: "A"), c <= UInt8(ascii: "Z"), let r = s.range(ofRegex: #"^([A-Z][a-z]+)\s+(?:\#(bareVerbs))\s+\S+\s+\S"#) else { return nil }
+        guard let c = s.utf8.first, c >= UInt8(ascii: "A"), c <= UInt8(ascii: "Z"), let r = s.range(ofRegex: bareTaskPattern) else { return nil }
         let office = String(s[r]).split(separator: " ").first.map(String.init) ?? ""
         return isOffice(office) ? office : nil
     }
@@ -250,7 +263,7 @@ enum ActionSentences {
     /// Whether a line opens with an action's owner and "to", after an "Action" label or not:
     /// "Action Clerk to circulate the quote."
     static func opensAction(_ text: String, people: People) -> Bool {
-        let t = text.replacing(regex: #"^(?i:actions?)\s+"#, with: "")
+        let t = actionGate.mayMatch(text) ? text.replacing(regex: #"^(?i:actions?)\s+"#, with: "") : text
         return leadingOwner(t, people: people, loose: false) != nil
     }
 

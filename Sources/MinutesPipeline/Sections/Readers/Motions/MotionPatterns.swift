@@ -22,7 +22,9 @@ enum MotionPatterns {
     static let subjectMoves: String = {
         let subject = #"(?:\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects))|(?-i:[A-Z]{2,4}))"#
         let verb = #"(?:proposed(?!\s+by\b)|moved(?=\s+(?:that|to\s+(?!the\b)[a-z])))"#
-        return #"(?<![Bb]y\s)(?<![Ww]as\s)\b(\#(subject))\s+(\#(verb))\s+(?:and\s+it\s+was\s+(RESOLVED|resolved|agreed|carried|AGREED)\s+)?"#
+        // The word boundary before the lookbehinds (the same test in either order): it fails
+        // inside words, and spares most places the lookbehinds' backward match.
+        return #"\b(?<![Bb]y\s)(?<![Ww]as\s)(\#(subject))\s+(\#(verb))\s+(?:and\s+it\s+was\s+(RESOLVED|resolved|agreed|carried|AGREED)\s+)?"#
     }()
 
     /// "Cllr Hayward suggested it be re-sited …": a motion only where the meeting takes it

@@ -268,9 +268,14 @@ struct MotionsReader: SectionReader {
         return max(from, end)
     }
 
+    /// Patterns of the names, built once (not on every call).
+    static let titleAnywhere = #"\b\#(MotionPatterns.title)"#
+    static let leadingTitles = #"^(?i)\#(MotionPatterns.title)+"#
+    static let secondedAfter = #"^[\s;,.]*(?:(?:[\w’']+\s+){0,2}seconded\s+by\s+(\#(MotionPatterns.name))|(\#(MotionPatterns.name))\s+second(?:s|ed)\b)"#
+
     /// "Consent Agenda Councilmember Lee" → "Councilmember Lee": a name starts at its title.
     static func fromLastTitle(_ name: String) -> String {
-        let ranges = name.ranges(ofRegex: #"\b\#(MotionPatterns.title)"#, caseInsensitive: true)
+        let ranges = name.ranges(ofRegex: Self.titleAnywhere, caseInsensitive: true)
         guard let last = ranges.last, last.lowerBound > name.startIndex else { return name }
         let rest = String(name[last.lowerBound...]).trimmed
         return rest.split(separator: " ").count >= 2 ? rest : name
@@ -290,8 +295,7 @@ struct MotionsReader: SectionReader {
     /// "…; Cllr Edgell seconded the motion", "Seconded by Cllr Evans", "Statement seconded by GP".
     static func seconder(after end: Int, in t: MotionText) -> String? {
         let range = NSRange(location: end, length: min(160, t.length - end))
-        let pattern = #"^[\s;,.]*(?:(?:[\w’']+\s+){0,2}seconded\s+by\s+(\#(MotionPatterns.name))|(\#(MotionPatterns.name))\s+second(?:s|ed)\b)"#
-        guard let m = t.matches(pattern, in: range).first else { return nil }
+        guard let m = t.matches(secondedAfter, in: range).first else { return nil }
         let g = m.range(at: 1).location != NSNotFound ? m.range(at: 1) : m.range(at: 2)
         return MotionSentence.name(t.text(g))
     }
@@ -316,7 +320,7 @@ struct MotionsReader: SectionReader {
     }
 
     static func untitled(_ name: String) -> String {
-        name.replacing(regex: #"^(?i)\#(MotionPatterns.title)+"#, with: "").trimmed
+        name.replacing(regex: Self.leadingTitles, with: "").trimmed
     }
 
     static func surname(_ name: String) -> String {

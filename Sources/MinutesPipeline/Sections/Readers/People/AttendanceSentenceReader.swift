@@ -23,6 +23,8 @@ struct AttendanceSentenceReader: SectionReader {
     /// Every line is asked; most hold no verb of attendance (`WordGate`).
     static let statusGate = WordGate(statusVerbList)
     static let statusSentence = #"((?:\p{Lu}[\p{L}'’.-]*\s+){1,4}?\p{Lu}[\p{L}'’-]+)\s+(?:had\s+|was\s+)?(\#(statusVerbs))\b"#
+    /// The verb closing a status sentence, built once.
+    static let statusTail = #"\s+(?:had\s+|was\s+)?(\#(statusVerbs))$"#
     /// Sentences that list people are read on the first pages only: later, "were present"
     /// is said of other things.
     static let pagesRead = 1
@@ -71,7 +73,7 @@ struct AttendanceSentenceReader: SectionReader {
             for m in l.text.ranges(ofRegex: statusSentence) {
                 let clause = String(l.text[m.lowerBound...])
                 guard let note = AttendanceNote.read(clause),
-                      let p = PeopleParsing.parse(text: String(l.text[m]).replacing(regex: #"\s+(?:had\s+|was\s+)?(\#(statusVerbs))$"#, with: "")) else { continue }
+                      let p = PeopleParsing.parse(text: String(l.text[m]).replacing(regex: statusTail, with: "")) else { continue }
                 let key = Names.key(p.name)
                 guard let surname = key.split(separator: " ").last.map(String.init), !surname.isEmpty else { continue }
                 if let j = found.attendees.firstIndex(where: { Names.key($0.name) == key || Names.key($0.name).hasSuffix(" " + surname) }),
