@@ -243,6 +243,8 @@ public struct Vocabulary: Sendable {
     /// Each title's length, whether it is written in capitals, and its lower case, worked out
     /// once: titles are tried against every name and word of every people list.
     private var titleForms: [TitleForm] = []
+    /// Indices into `titles` by length, in `titles`' order.
+    private var titlesByLength: [Int: [Int]] = [:]
     private struct TitleForm { var length: Int; var capitals: Bool; var lower: String }
 
     init() {}
@@ -263,6 +265,7 @@ public struct Vocabulary: Sendable {
         titles = (ranks.map { ($0, true) } + (honorifics + misreadTitles).map { ($0, false) })
             .sorted { $0.0.count > $1.0.count }
         titleForms = titles.map { TitleForm(length: $0.entry.count, capitals: Self.isCapitals($0.entry), lower: $0.entry.lowercased()) }
+        titlesByLength = Dictionary(grouping: titles.indices, by: { titleForms[$0].length })
     }
 
     /// Adds another language's words.
@@ -318,19 +321,18 @@ extension Vocabulary {
     func title(opening name: String) -> (written: String, isRank: Bool)? {
         // The name's characters once: counting and slicing the string again for every title
         // showed in profiles of people lists.
-        // Titles are sorted by length: the head and its lower case are made once per length.
+        // A title is followed by a space: only the titles as long as the name's head before
+        // one of its spaces are tried, longest first as `titles` is sorted, each head made once.
         let chars = Array(name)
-        var head = "", lower = "", headLength = -1
-        for (k, t) in titles.enumerated() {
-            let form = titleForms[k]
-            guard chars.count > form.length, chars[form.length] == " " else { continue }
-            if headLength != form.length {
-                head = String(chars[..<form.length])
-                lower = head.lowercased()
-                headLength = form.length
+        for length in chars.indices.reversed() where chars[length] == " " {
+            guard let candidates = titlesByLength[length] else { continue }
+            let head = String(chars[..<length])
+            let lower = head.lowercased()
+            for k in candidates {
+                let t = titles[k], form = titleForms[k]
+                guard form.capitals ? head == t.entry : lower == form.lower else { continue }
+                return (head, t.isRank)
             }
-            guard form.capitals ? head == t.entry : lower == form.lower else { continue }
-            return (head, t.isRank)
         }
         return nil
     }
