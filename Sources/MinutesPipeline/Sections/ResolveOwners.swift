@@ -74,7 +74,7 @@ public struct ResolveOwners: Stage {
                 return String(rest[..<d.range.upperBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
             }
             if let m = rest.range(ofRegex: nextSitting) { return String(rest[m]) }
-            if let m = rest.range(ofRegex: #"(?i)^(\#(DateParsing.monthAlt))\b"#) {
+            if let m = rest.range(ofRegex: ItemHeadings.monthFirst) {
                 return String(rest[m])
             }
         }

@@ -100,9 +100,16 @@ extension String {
     /// Substring search over UTF-8 bytes. With Foundation imported, `contains(String)`
     /// resolves to NSString's search, which showed up in profiles of per-line checks.
     func includes(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
+        // In place where both are native strings: copying them to arrays on every call
+        // showed in profiles of the per-line label checks.
+        if let found = utf8.withContiguousStorageIfAvailable({ h in
+            needle.utf8.withContiguousStorageIfAvailable { n in Self.search(h, n) }
+        }), let found { return found }
+        return Array(utf8).withUnsafeBufferPointer { h in Array(needle.utf8).withUnsafeBufferPointer { n in Self.search(h, n) } }
+    }
+
+    private static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = n.first else { return true }
-        let h = Array(utf8)
         guard h.count >= n.count else { return false }
         var i = 0
         let last = h.count - n.count

@@ -52,23 +52,39 @@ enum ActionSentences {
     /// The sentences of a paragraph, with their UTF-16 ranges. A full stop after a short form
     /// ("Cllr.") or a single capital (an initial: "Z. Maiorca") ends no sentence.
     static func sentences(in text: String) -> [(text: String, start: Int, end: Int)] {
-        let ns = text as NSString
+        // Cut by the matches' own string indices, over the scalars (as NSString cuts UTF-16,
+        // never rounding to a character): NSString's substrings showed in profiles.
+        let scalars = text.unicodeScalars
         var out: [(text: String, start: Int, end: Int)] = []
         var start = 0
-        let shorts = Set(phrases.shortForms)
+        var from = text.startIndex
         for r in text.ranges(ofRegex: #"[.!?]["”’)]?\s+(?=[A-Z(“"0-9])"#) {
             let nsr = NSRange(r, in: text)
-            let before = ns.substring(with: NSRange(location: start, length: nsr.location - start))
-            let lastWord = before.split(whereSeparator: { $0 == " " }).last.map { String($0).lowercased().trimming(["(", "\"", "“"]) } ?? ""
-            if shorts.contains(lastWord) || (lastWord.count == 1 && lastWord.first?.isLetter == true) { continue }
+            let before = scalars[from..<r.lowerBound]
+            let lastWord = lastSpaceSeparatedWord(String(before)).map { String($0).lowercased().trimming(["(", "\"", "“"]) } ?? ""
+            if shortForms.contains(lastWord) || (lastWord.count == 1 && lastWord.first?.isLetter == true) { continue }
+            // The stop is one ASCII character: one scalar, one UTF-16 unit.
             let end = nsr.location + 1
-            out.append((ns.substring(with: NSRange(location: start, length: end - start)).trimmed, start, end))
+            out.append((String(scalars[from..<scalars.index(after: r.lowerBound)]).trimmed, start, end))
             start = nsr.location + nsr.length
+            from = r.upperBound
         }
-        if start < ns.length {
-            out.append((ns.substring(from: start).trimmed, start, ns.length))
+        let length = text.utf16.count
+        if start < length {
+            out.append((String(scalars[from...]).trimmed, start, length))
         }
         return out.filter { !$0.text.isEmpty }
+    }
+    static let shortForms = Set(phrases.shortForms)
+
+    /// The last run of characters other than spaces, found from the end: splitting the whole
+    /// sentence so far at every candidate stop showed in profiles.
+    static func lastSpaceSeparatedWord(_ s: String) -> Substring? {
+        var end = s.endIndex
+        while end > s.startIndex, s[s.index(before: end)] == " " { end = s.index(before: end) }
+        var start = end
+        while start > s.startIndex, s[s.index(before: start)] != " " { start = s.index(before: start) }
+        return start < end ? s[start..<end] : nil
     }
 
     /// Every action sentence of a paragraph.
@@ -87,6 +103,23 @@ enum ActionSentences {
     static let markers = Vocabulary.alternation(phrases.trailingMarkers)
     static let bareVerbs = Vocabulary.alternation(phrases.bareTaskVerbs)
     static let obligations = Vocabulary.alternation(phrases.obligations)
+    /// Words each pattern below cannot match without: every sentence of every paragraph is
+    /// asked, and most hold none (`WordGate`).
+    static let requestGate = WordGate(phrases.requests)
+    static let obligationGate = WordGate(phrases.obligations)
+    static let markerGate = WordGate(phrases.trailingMarkers)
+    static let agreedGate = WordGate(phrases.agreedThat)
+    /// The patterns below, built once: interpolated where they are used, each call built
+    /// a long alternation anew and the regex cache hashed it.
+    static let requestPattern = #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?i:\#(requests))\s+[a-z]"#
+    static let requestTail = #"\s+(?i:\#(requests))\s+[a-z]$"#
+    static let obligationPattern = #"^(.{1,\#(obligedOwnersLength)}?)\s+(?i:\#(obligations))\s+(?!be\b)[a-z]"#
+    static let obligationTail = #"\s+(?i:\#(obligations))\s+[a-z]$"#
+    static let agreedLead = #"^(?i:\#(agreedThat))\s+"#
+    static let agreedOwner = #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?:\#(modals)|\#(bareVerbs))\s"#
+    static let markerPattern = #"[,;–-]\s*(?i:\#(markers))\s*:?\s+(\#(markedOwner))(?:\s+to\s+[^.;]*)?[.!]?$"#
+    static let markerLead = #"^[,;–-]\s*(?i:\#(markers))\s*:?\s+"#
+    static let bareTaskPattern = #"^([A-Z][a-z]+)\s+(?:\#(bareVerbs))\s+\S+\s+\S"#
     /// Longest list of owners before "need to": five names with their commas (`isOwner`'s limit).
     static let obligedOwnersLength = 80
     /// A name or initials as a closing marker gives them: "Mick", "Mags & Karen", "JB/AC".
@@ -94,14 +127,24 @@ enum ActionSentences {
     /// Longest owner phrase before "to": "Transparency Board members" is three words.
     static let ownerWords = 5
 
+    /// What a bullet or sub-item's mark (the pattern in `action`) can open with, digits (`\d`) aside:
+    /// every sentence is asked, and most open with none.
+    static let markOpeners: Set<Unicode.Scalar> = Set("o•●▪◦○Ø*·-(ivxabcdefgh".unicodeScalars)
+    /// "to" as the patterns of a leading owner and of an owner's clause need it.
+    static let toGate = WordGate(["to"])
+    /// "Action" as a label opening a sentence or line needs it.
+    static let actionGate = WordGate(["action"])
+
     /// The owner of a sentence that sets an action, and the sentence without its label.
     static func action(_ raw: String, people: People) -> (owner: String, sentence: String)? {
         var s = raw.trimmed
         // A bullet or sub-item's mark is not part of the sentence.
-        s = s.replacing(regex: #"^(?:[o•●▪◦○Ø*·-]|\d{1,4}(?:\.\d{1,3})*[.)]?|\(?(?:[ivx]{1,4}|[a-h])[.)])\s+(?=[A-Z])"#, with: "")
+        if let c = s.unicodeScalars.first, markOpeners.contains(c) || c.properties.numericType == .decimal {
+            s = s.replacing(regex: #"^(?:[o•●▪◦○Ø*·-]|\d{1,4}(?:\.\d{1,3})*[.)]?|\(?(?:[ivx]{1,4}|[a-h])[.)])\s+(?=[A-Z])"#, with: "")
+        }
         guard s.count >= 8, s.first?.isLetter == true else { return nil }
         // "Action Clerk to contact RJS…": the label without a colon, before an owner and "to".
-        if let r = s.range(ofRegex: #"^(?i:actions?)\s+(?=\S+.{0,60}?\s+to\s+[a-z])"#) {
+        if actionGate.mayMatch(s), let r = s.range(ofRegex: #"^(?i:actions?)\s+(?=\S+.{0,60}?\s+to\s+[a-z])"#) {
             let rest = String(s[r.upperBound...])
             if let owner = leadingOwner(rest, people: people, loose: true) { return (owner, rest) }
         }
@@ -117,7 +160,7 @@ enum ActionSentences {
 
     /// "Clerk to request this", "PE/PH to contact", "Cllr Rochford to attend".
     static func leadingOwner(_ s: String, people: People, loose: Bool) -> String? {
-        guard let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+to\s+(?:then\s+|also\s+)?[a-z]"#) else { return nil }
+        guard toGate.mayMatch(s), let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+to\s+(?:then\s+|also\s+)?[a-z]"#) else { return nil }
         let head = String(s[r]).replacing(regex: #"\s+to\s+(?:then\s+|also\s+)?[a-z]$"#, with: "")
         let owner = head.replacing(regex: #"^[Tt]he\s+"#, with: "")
         if isOwner(owner, people: people) { return owner }
@@ -127,8 +170,8 @@ enum ActionSentences {
 
     /// "The clerk was asked to write…", "Staff was directed to…".
     static func request(_ s: String, people: People) -> String? {
-        guard let r = s.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?i:\#(requests))\s+[a-z]"#) else { return nil }
-        let owner = String(s[r]).replacing(regex: #"\s+(?i:\#(requests))\s+[a-z]$"#, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
+        guard requestGate.mayMatch(s), let r = s.range(ofRegex: requestPattern) else { return nil }
+        let owner = String(s[r]).replacing(regex: requestTail, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
         return isOwner(owner, people: people) ? owner : nil
     }
 
@@ -137,8 +180,8 @@ enum ActionSentences {
     /// initials): "Government needs to promote…" states a need, it hands no one a task. Not
     /// "… need to be aware", which asks for no deed.
     static func obligation(_ s: String, people: People) -> String? {
-        guard let r = s.range(ofRegex: #"^(.{1,\#(obligedOwnersLength)}?)\s+(?i:\#(obligations))\s+(?!be\b)[a-z]"#) else { return nil }
-        let owner = String(s[r]).replacing(regex: #"\s+(?i:\#(obligations))\s+[a-z]$"#, with: "")
+        guard obligationGate.mayMatch(s), let r = s.range(ofRegex: obligationPattern) else { return nil }
+        let owner = String(s[r]).replacing(regex: obligationTail, with: "")
         let parts = owner.replacing(regex: #"\s+(?:and|&)\s+"#, with: "/").split(whereSeparator: { $0 == "/" || $0 == "," })
             .map { String($0).trimmed }.filter { !$0.isEmpty }
         guard !parts.isEmpty, isOwner(owner, people: people),
@@ -148,17 +191,17 @@ enum ActionSentences {
 
     /// "It was agreed that the Clerk would…", "RESOLVED that the Clerk write…".
     static func agreed(_ s: String, people: People) -> String? {
-        guard let lead = s.range(ofRegex: #"^(?i:\#(agreedThat))\s+"#) else { return nil }
+        guard agreedGate.mayMatch(s), let lead = s.range(ofRegex: agreedLead) else { return nil }
         let rest = String(s[lead.upperBound...])
-        guard let r = rest.range(ofRegex: #"^(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,4}?)\s+(?:\#(modals)|\#(bareVerbs))\s"#) else { return nil }
+        guard let r = rest.range(ofRegex: agreedOwner) else { return nil }
         let owner = String(rest[r]).trimmed.replacing(regex: #"\s+\S+$"#, with: "").replacing(regex: #"^[Tt]he\s+"#, with: "")
         return isOwner(owner, people: people) ? owner : nil
     }
 
     /// "Look at the insurance, action Mick.", "…, c/f action Jon.", "…, action Mags to check."
     static func marker(_ s: String) -> String? {
-        guard let r = s.range(ofRegex: #"[,;–-]\s*(?i:\#(markers))\s*:?\s+(\#(markedOwner))(?:\s+to\s+[^.;]*)?[.!]?$"#) else { return nil }
-        let tail = String(s[r]).replacing(regex: #"^[,;–-]\s*(?i:\#(markers))\s*:?\s+"#, with: "")
+        guard markerGate.mayMatch(s), let r = s.range(ofRegex: markerPattern) else { return nil }
+        let tail = String(s[r]).replacing(regex: markerLead, with: "")
         let owner = tail.replacing(regex: #"\s+to\s+.*$"#, with: "").trimmingCharacters(in: CharacterSet(charactersIn: " .!"))
         guard !owner.isEmpty, !vocabulary.notOwners.contains(owner.lowercased()) else { return nil }
         return owner
@@ -166,6 +209,7 @@ enum ActionSentences {
 
     /// "…, the Clerk to write and inform them.", "…, Councillor Healey to order Scalpings."
     static func clause(_ s: String, people: People) -> String? {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }), toGate.mayMatch(s) else { return nil }
         for r in s.ranges(ofRegex: #"[,;]\s+(?:[Tt]he\s+)?(\S+(?:\s+\S+){0,3}?)\s+to\s+[a-z]"#) {
             let owner = String(s[r]).replacing(regex: #"^[,;]\s+"#, with: "").replacing(regex: #"\s+to\s+[a-z]$"#, with: "")
                 .replacing(regex: #"^[Tt]he\s+"#, with: "")
@@ -176,7 +220,8 @@ enum ActionSentences {
 
     /// "Clerk inform the Charity of this.": an office, then a task's verb and its object.
     static func bareTask(_ s: String) -> String? {
-        guard let r = s.range(ofRegex: #"^([A-Z][a-z]+)\s+(?:\#(bareVerbs))\s+\S+\s+\S"#) else { return nil }
+        // The pattern opens with an ASCII capital; most sentences asked open otherwise.
+        guard let c = s.utf8.first, c >= UInt8(ascii: "A"), c <= UInt8(ascii: "Z"), let r = s.range(ofRegex: bareTaskPattern) else { return nil }
         let office = String(s[r]).split(separator: " ").first.map(String.init) ?? ""
         return isOffice(office) ? office : nil
     }
@@ -218,7 +263,7 @@ enum ActionSentences {
     /// Whether a line opens with an action's owner and "to", after an "Action" label or not:
     /// "Action Clerk to circulate the quote."
     static func opensAction(_ text: String, people: People) -> Bool {
-        let t = text.replacing(regex: #"^(?i:actions?)\s+"#, with: "")
+        let t = actionGate.mayMatch(text) ? text.replacing(regex: #"^(?i:actions?)\s+"#, with: "") : text
         return leadingOwner(t, people: people, loose: false) != nil
     }
 

@@ -9,13 +9,16 @@ enum ActionText {
     static let subject = #"^([A-Z][A-Za-z]{0,3}(?:\s*(?:/|,|&|and)\s*[A-Z][A-Za-z]{0,3})*|(?:the\s+)?[A-Z][a-z]+(?:\s+(?:[A-Z][A-Za-z]+|\#(joiner))){0,4}(?:\s+(?:\#(Vocabulary.alternation(vocabulary.ownerCollectives))))?)\s+(?:\#(directive))\s+[a-z]"#
     static let notOwners = Set(vocabulary.notOwners)
 
+    /// The directive after an owner, built once.
+    static let directiveTail = #"\s+(\#(directive))\s+[a-z]$"#
+
     /// The owner a sentence opens with: "CC to send…", "Clerk to write…", "Force: update…".
     static func ownerSubject(_ s: String) -> String? {
         // Initials ("JN/AC"), or a named body of up to five words with a collective noun
         // after it: "Cabinet Office Transparency Team", "Home Office team".
         if let r = s.range(ofRegex: subject) {
             let head = String(s[r])
-            let subject = head.replacing(regex: #"\s+(\#(directive))\s+[a-z]$"#, with: "")
+            let subject = head.replacing(regex: directiveTail, with: "")
             if notOwners.contains(subject.lowercased()) { return nil }
             return subject.replacing(regex: #"^(?i)the\s+"#, with: "")
         }

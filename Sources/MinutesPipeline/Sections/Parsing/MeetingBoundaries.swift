@@ -9,6 +9,8 @@ import PageLayout
 enum MeetingBoundaries {
     static let vocabulary = Vocabulary.shared
     static let opening = #"(?i)^((\#(Vocabulary.alternation(vocabulary.documentStates)))\s+)?(\#(Vocabulary.alternation(vocabulary.recordNouns)))\s+of\s+(the|a|an)\b"#
+    /// Every line is asked whether it opens a meeting; most hold no record noun (`WordGate`).
+    static let openingGate = WordGate(vocabulary.recordNouns)
     static let held = #"(?i)\b(\#(Vocabulary.alternation(vocabulary.heldVerbs)))\b"#
     /// A meeting shorter than this many lines is a stray sentence, not a meeting of its own.
     static let minimumLines = 8
@@ -47,7 +49,7 @@ enum MeetingBoundaries {
     }
 
     static func isOpeningLine(_ l: Line) -> Bool {
-        l.text.range(ofRegex: opening) != nil && ItemNumber.leading(l) == nil
+        openingGate.mayMatch(l.text) && l.text.range(ofRegex: opening) != nil && ItemNumber.leading(l) == nil
     }
 
     /// A line that opens a meeting's minutes: "Minutes of the …", not numbered (an item

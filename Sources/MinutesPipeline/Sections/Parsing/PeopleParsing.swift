@@ -175,11 +175,13 @@ public enum PeopleParsing {
     static let entryOpener = #"^(\#(Vocabulary.alternation(vocabulary.people.entryOpeners)))\s+(?=\p{Lu})"#
     static let honours = Vocabulary.alternation(vocabulary.people.honours)
     static let trailingHonours = #"(?:,?\s+(?:\#(honours)))+$"#
+    /// Built once, not on every call.
+    static let honoursAlone = #"^(?:\#(honours))(?:[\s,]+(?:\#(honours)))*$"#
     static let chairNote = #"(?i)\s+(\#(Vocabulary.alternation(vocabulary.people.chairNotes)))$"#
 
     /// "OBE", "CBE, DL": honours alone, no person.
     static func isHonours(_ text: String) -> Bool {
-        text.range(ofRegex: #"^(?:\#(honours))(?:[\s,]+(?:\#(honours)))*$"#) != nil
+        text.range(ofRegex: honoursAlone) != nil
     }
 
     /// Trailing punctuation goes, but not the full stop of an abbreviation ("Chief Supt.").

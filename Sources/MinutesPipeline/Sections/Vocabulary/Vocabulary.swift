@@ -240,6 +240,12 @@ public struct Vocabulary: Sendable {
     private(set) var officeLeadSet: Set<String> = []
     /// Ranks and honorifics, longest first: the title before a name is the longest that fits.
     private(set) var titles: [(entry: String, isRank: Bool)] = []
+    /// Each title's length, whether it is written in capitals, and its lower case, worked out
+    /// once: titles are tried against every name and word of every people list.
+    private var titleForms: [TitleForm] = []
+    /// Indices into `titles` by length, in `titles`' order.
+    private var titlesByLength: [Int: [Int]] = [:]
+    private struct TitleForm { var length: Int; var capitals: Bool; var lower: String }
 
     init() {}
 
@@ -258,6 +264,8 @@ public struct Vocabulary: Sendable {
         officeBeforeSet = officeSet.union(surnameOfficeSet).union(officeLeads).union(officeQualifiers)
         titles = (ranks.map { ($0, true) } + (honorifics + misreadTitles).map { ($0, false) })
             .sorted { $0.0.count > $1.0.count }
+        titleForms = titles.map { TitleForm(length: $0.entry.count, capitals: Self.isCapitals($0.entry), lower: $0.entry.lowercased()) }
+        titlesByLength = Dictionary(grouping: titles.indices, by: { titleForms[$0].length })
     }
 
     /// Adds another language's words.
@@ -311,22 +319,36 @@ extension Vocabulary {
 
     /// The rank or honorific `name` opens with (followed by a space), with whether it is a rank.
     func title(opening name: String) -> (written: String, isRank: Bool)? {
-        for t in titles where name.count > t.entry.count {
-            let head = name.prefix(t.entry.count)
-            guard name.dropFirst(t.entry.count).first == " ", Self.matches(entry: t.entry, head) else { continue }
-            return (String(head), t.isRank)
+        // The name's characters once: counting and slicing the string again for every title
+        // showed in profiles of people lists.
+        // A title is followed by a space: only the titles as long as the name's head before
+        // one of its spaces are tried, longest first as `titles` is sorted, each head made once.
+        let chars = Array(name)
+        for length in chars.indices.reversed() where chars[length] == " " {
+            guard let candidates = titlesByLength[length] else { continue }
+            let head = String(chars[..<length])
+            let lower = head.lowercased()
+            for k in candidates {
+                let t = titles[k], form = titleForms[k]
+                guard form.capitals ? head == t.entry : lower == form.lower else { continue }
+                return (head, t.isRank)
+            }
         }
         return nil
     }
 
     /// A rank or honorific as one word, as printed: "Cllr", "Mrs", "DI" (not "Di").
     func isTitle(_ word: String) -> Bool {
-        titles.contains { Self.matches(entry: $0.entry, Substring(word)) }
+        let lower = word.lowercased()
+        return titles.indices.contains { k in titleForms[k].capitals ? word == titles[k].entry : lower == titleForms[k].lower }
     }
 
     /// An honorific (no rank) as one word: "Cllr", "Mrs", "Cyng".
     func isHonorific(_ word: String) -> Bool {
-        titles.contains { !$0.isRank && Self.matches(entry: $0.entry, Substring(word)) }
+        let lower = word.lowercased()
+        return titles.indices.contains { k in
+            !titles[k].isRank && (titleForms[k].capitals ? word == titles[k].entry : lower == titleForms[k].lower)
+        }
     }
 
     /// The words as a regular-expression alternation, longest first (so "held on" is tried
@@ -345,7 +367,12 @@ extension Vocabulary {
 
     /// An entry in capitals matches only text in capitals; any other matches in any case.
     static func matches(entry: String, _ text: Substring) -> Bool {
-        if entry.contains(where: \.isLetter), entry == entry.uppercased() { return text == entry }
+        if isCapitals(entry) { return text == entry }
         return text.lowercased() == entry.lowercased()
+    }
+
+    /// An entry written in capitals on purpose ("DCI"): it has letters, all upper case.
+    static func isCapitals(_ entry: String) -> Bool {
+        entry.contains(where: \.isLetter) && entry == entry.uppercased()
     }
 }

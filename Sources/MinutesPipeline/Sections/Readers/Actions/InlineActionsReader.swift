@@ -181,9 +181,12 @@ struct InlineActionsReader: SectionReader {
     /// (Initials as `PeopleParsing.isInitials` reads them: "MW", "AHop"; not "Actions List:".)
     static let ownerLabelLine = #"^(?i:\#(Vocabulary.alternation(vocabulary.actionLabels)))\s+[A-Z][A-Za-z]?[A-Z]{1,3}(?:\s*[/&+,]\s*[A-Z][A-Za-z]?[A-Z]{1,3})*\s*[:–—-]\s*"#
 
+    /// An action label before its owner, built once.
+    static let actionLabelLead = #"^(?i:\#(Vocabulary.alternation(vocabulary.actionLabels)))\s+"#
+
     static func labelOwner(_ label: String) -> String? {
         guard label.range(ofRegex: ownerLabelLine) != nil else { return nil }
-        let owner = label.replacing(regex: #"^(?i:\#(Vocabulary.alternation(vocabulary.actionLabels)))\s+"#, with: "")
+        let owner = label.replacing(regex: actionLabelLead, with: "")
             .trimmingCharacters(in: CharacterSet(charactersIn: " :–—-"))
         return owner.isEmpty ? nil : owner
     }

@@ -42,10 +42,14 @@ struct ProseActionsReader: SectionReader {
         return out
     }
 
+    static let markedLineOpeners: Set<Unicode.Scalar> = Set("oØ(ivxabcdefgh".unicodeScalars)
+
     /// A line opened by a bullet the font set as a letter ("o", "Ø") or a sub-item's mark:
     /// a new paragraph, as a bullet is.
     static func startsMarkedLine(_ l: Line) -> Bool {
-        l.text.range(ofRegex: #"^(?:[oØ]|\(?(?:[ivx]{1,4}|[a-h])\))\s+[A-Z]"#) != nil
+        // Asked of every line: most open with none of the pattern's first characters.
+        guard let c = l.text.unicodeScalars.first, markedLineOpeners.contains(c) else { return false }
+        return l.text.range(ofRegex: #"^(?:[oØ]|\(?(?:[ivx]{1,4}|[a-h])\))\s+[A-Z]"#) != nil
     }
 
     /// "Clerk to write and confirm." on a line of its own under a line that stopped short:
@@ -58,10 +62,14 @@ struct ProseActionsReader: SectionReader {
     static func actions(in para: [Line], people: ActionSentences.People) -> [Action] {
         var text = ""
         var starts: [Int] = []
+        // UTF-16 length kept as the text grows: bridging the whole text so far for each line was quadratic.
+        var length = 0
         for l in para {
-            if !text.isEmpty { text += " " }
-            starts.append((text as NSString).length)
-            text += l.text.trimmed
+            if !text.isEmpty { text += " "; length += 1 }
+            starts.append(length)
+            let t = l.text.trimmed
+            text += t
+            length += t.utf16.count
         }
         return ActionSentences.actions(in: text, people: people).map { f in
             let first = max(0, (starts.lastIndex(where: { $0 <= f.start }) ?? 0))

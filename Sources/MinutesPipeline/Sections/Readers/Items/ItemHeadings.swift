@@ -7,11 +7,14 @@ enum ItemHeadings {
     static let sentenceVerb = #"\b(\#(Vocabulary.alternation(vocabulary.sentenceVerbs)))\b"#
     static let unfinished = Set(vocabulary.unfinishedHeadingEnds)
 
+    /// A month opening the text, built once (not on every call).
+    static let monthFirst = #"(?i)^(\#(DateParsing.monthAlt))\b"#
+
     /// A first item numbered above 3 ("84. Apologies" in council minutes) needs a marked number
     /// and a heading that is not a date ("28 August 2014").
     static func plausibleFirst(_ n: ItemNumber.Found, line: Line) -> Bool {
         // "1 March 2014 at 7.30pm" is a date, whatever the number.
-        if n.rest.range(ofRegex: #"(?i)^(\#(DateParsing.monthAlt))\b"#) != nil { return false }
+        if n.rest.range(ofRegex: monthFirst) != nil { return false }
         guard let v = Int(n.number), v > 3 else { return true }
         guard let first = line.words.first?.text, first.hasSuffix(".") || first.hasSuffix(")") else { return false }
         return true

@@ -63,7 +63,8 @@ enum FieldLabels {
         guard let first = line.segments.first else { return nil }
         let text = first.text
         if let people = peopleLabelBeforeStop(line) { return people }
-        if let colon = text.firstIndex(of: ":") {
+        // (A byte scan first: most lines have no colon, and walking their characters showed in profiles.)
+        if text.utf8.contains(UInt8(ascii: ":")), let colon = text.firstIndex(of: ":") {
             let label = String(text[..<colon])
             guard label.split(separator: " ").count <= 5 else { return nil }
             var value = String(text[text.index(after: colon)...]).trimmingCharacters(in: CharacterSet(charactersIn: " -–"))

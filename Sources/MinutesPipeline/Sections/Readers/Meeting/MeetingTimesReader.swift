@@ -16,6 +16,9 @@ struct MeetingTimesReader: SectionReader {
     /// How far after the phrase its time may stand: "adjourned at 9:27pm", "closed, at 9.40 pm".
     static let windowCharacters = 40
     /// "at 1830", "@ 0930": four digits after "at" are a 24-hour time.
+    /// Words the phrases cannot match without: most lines hold none (`WordGate`).
+    static let openingGate = WordGate(words.openingPhrases)
+    static let closingGate = WordGate(words.closingPhrases)
     static let fourDigits = #"(?i)(\bat|@)\s*([01]\d|2[0-3])([0-5]\d)\b(?![\d:./])"#
 
     func read(_ context: SectionContext) -> SectionFindings {
@@ -25,10 +28,11 @@ struct MeetingTimesReader: SectionReader {
         var end: (time: String, line: Int)?
         for i in lines.indices {
             let text = lines[i].text
-            if start == nil, let r = text.range(ofRegex: Self.opening), let t = Self.time(after: r.upperBound, i, context) {
+            if start == nil, Self.openingGate.mayMatch(text), let r = text.range(ofRegex: Self.opening),
+               let t = Self.time(after: r.upperBound, i, context) {
                 start = (t, i)
             }
-            if let r = text.ranges(ofRegex: Self.closing).last, let t = Self.time(after: r.upperBound, i, context) {
+            if Self.closingGate.mayMatch(text), let r = text.ranges(ofRegex: Self.closing).last, let t = Self.time(after: r.upperBound, i, context) {
                 end = (t, i)
             }
         }
@@ -65,15 +69,16 @@ struct MeetingTimesReader: SectionReader {
     /// the times it actually ran and replace the heading's advertised time.
     static func recorded(in context: SectionContext, into found: inout SectionFindings) {
         let lines = context.lines
-        func value(_ i: Int, _ labels: [String]) -> String? {
-            guard i < lines.count, let r = lines[i].text.range(ofRegex: #"^\W*(?i:\#(Vocabulary.alternation(labels)))\s*:\s*"#)
+        func value(_ i: Int, _ label: String) -> String? {
+            // Each label takes its colon: most lines have none.
+            guard i < lines.count, lines[i].text.utf8.contains(UInt8(ascii: ":")), let r = lines[i].text.range(ofRegex: label)
             else { return nil }
             return String(lines[i].text[r.upperBound...])
         }
         for i in lines.indices {
-            guard let s = value(i, words.recordedStartLabels).flatMap({ DateParsing.times(in: $0).start }),
-                  let e = value(i + 1, words.recordedEndLabels).flatMap({ DateParsing.times(in: $0).start }), e > s,
-                  (i + 2..<min(lines.count, i + 2 + recordedBlockLines)).contains(where: { value($0, words.durationLabels) != nil }),
+            guard let s = value(i, recordedStart).flatMap({ DateParsing.times(in: $0).start }),
+                  let e = value(i + 1, recordedEnd).flatMap({ DateParsing.times(in: $0).start }), e > s,
+                  (i + 2..<min(lines.count, i + 2 + recordedBlockLines)).contains(where: { value($0, recordedDuration) != nil }),
                   lines[i + 1].page == lines[i].page else { continue }
             let source = Provenance(lines: [lines[i], lines[i + 1]])
             found.meeting.startTime = s
@@ -84,6 +89,12 @@ struct MeetingTimesReader: SectionReader {
             return
         }
     }
+
+    /// "Start:", "End:", "Duration:" opening a line, built once (not once a line).
+    static func recordedLabel(_ labels: [String]) -> String { #"^\W*(?i:\#(Vocabulary.alternation(labels)))\s*:\s*"# }
+    static let recordedStart = recordedLabel(words.recordedStartLabels)
+    static let recordedEnd = recordedLabel(words.recordedEndLabels)
+    static let recordedDuration = recordedLabel(words.durationLabels)
 
     /// Lines after the end time within which the duration is recorded.
     static let recordedBlockLines = 2

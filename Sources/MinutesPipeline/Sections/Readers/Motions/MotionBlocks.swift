@@ -16,6 +16,8 @@ enum MotionBlocks {
 
     /// The fields a line holds when it opens with a label; nil for any other line.
     static func fields(_ text: String) -> [Field]? {
+        // Every label takes its colon; asked of every line of every item, most have none.
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return nil }
         let ns = text as NSString
         guard let r = RegexCache.shared.regex(MotionPatterns.label, caseInsensitive: true) else { return nil }
         let ms = r.matches(in: text, range: NSRange(location: 0, length: ns.length))

@@ -22,7 +22,9 @@ enum MotionPatterns {
     static let subjectMoves: String = {
         let subject = #"(?:\#(title)\#(nameWord)(?:\s+\#(nameWord)){0,2}|\#(alt(words.chairSubjects))|(?-i:[A-Z]{2,4}))"#
         let verb = #"(?:proposed(?!\s+by\b)|moved(?=\s+(?:that|to\s+(?!the\b)[a-z])))"#
-        return #"(?<![Bb]y\s)(?<![Ww]as\s)\b(\#(subject))\s+(\#(verb))\s+(?:and\s+it\s+was\s+(RESOLVED|resolved|agreed|carried|AGREED)\s+)?"#
+        // The word boundary before the lookbehinds (the same test in either order): it fails
+        // inside words, and spares most places the lookbehinds' backward match.
+        return #"\b(?<![Bb]y\s)(?<![Ww]as\s)(\#(subject))\s+(\#(verb))\s+(?:and\s+it\s+was\s+(RESOLVED|resolved|agreed|carried|AGREED)\s+)?"#
     }()
 
     /// "Cllr Hayward suggested it be re-sited …": a motion only where the meeting takes it
@@ -109,3 +111,25 @@ enum MotionPatterns {
 }
 
 enum MotionLabel { case text, mover, seconder, result, votes }
+
+/// The words each family's pattern cannot match without (`WordGate`): an item's text is
+/// searched by every family, and most items move nothing.
+extension MotionPatterns {
+    static let seconderGate = WordGate(words.seconderLeads)
+    /// The verbs written into `subjectMoves` and `impersonal`.
+    static let moveGate = WordGate(["proposed", "moved"])
+    static let motionGate = WordGate(["motion"])
+    static let framedGates = [WordGate(words.moverLeads), seconderGate]
+    static let subjectMovesGates = [moveGate]
+    static let subjectSuggestsGates = [WordGate(words.suggestVerbs)]
+    static let impersonalGates = [WordGate(["proposed", "moved", "motion"])]
+    static let bodyVotedGates = [WordGate(["voted"])]
+    static let motionThenNamesGates = [motionGate, seconderGate]
+    /// "A moved, seconded by B" and "A made a motion, seconded by B".
+    static let subjectMovedSecondedGates = [WordGate(["proposed", "moved", "motion"]), seconderGate]
+    static let laterSecondedGate = WordGate(["seconded"])
+    static let subjectMakesMotionGates = [motionGate]
+    static let bracketedGates = [WordGate(words.moverMarks), WordGate(words.seconderMarks)]
+    static let withdrawalGates = [WordGate(["withdrew", "withdrawn"])]
+    static let meetingOpeningGate = WordGate(Vocabulary.shared.minutesOpeners)
+}

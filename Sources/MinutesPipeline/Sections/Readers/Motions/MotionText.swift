@@ -8,6 +8,9 @@ struct MotionText {
     let raw: NSString
     /// The same with each "\n" a space: sentences read across line ends.
     let flat: NSString
+    /// `flat` as a native string, kept: the patterns take a `String`, and bridging the
+    /// NSString back for every pattern copied the item's text each time.
+    let flatString: String
     /// Each line's first offset, and its index in the context's lines.
     let starts: [Int]
     let lineIndices: [Int]
@@ -22,10 +25,12 @@ struct MotionText {
             // Hyphens and dashes of OCR and Word alike read the same to the patterns.
             let t = lines[i].text
             text += t
-            length += (t as NSString).length
+            length += t.utf16.count
         }
         raw = text as NSString
-        flat = text.replacingOccurrences(of: "\n", with: " ") as NSString
+        // Byte for byte: NSString's replacing showed in profiles.
+        flatString = String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+        flat = flatString as NSString
         self.starts = starts
         lineIndices = indices
     }
@@ -57,7 +62,13 @@ struct MotionText {
     /// Every match of `pattern` in the flat text.
     func matches(_ pattern: String, caseInsensitive: Bool = true, in range: NSRange? = nil) -> [NSTextCheckingResult] {
         guard let r = RegexCache.shared.regex(pattern, caseInsensitive: caseInsensitive) else { return [] }
-        return r.matches(in: flat as String, range: range ?? NSRange(location: 0, length: flat.length))
+        return r.matches(in: flatString, range: range ?? NSRange(location: 0, length: flat.length))
+    }
+
+    /// Every match of `pattern`, where the text holds a word of each gate: none otherwise.
+    func matches(_ pattern: String, caseInsensitive: Bool = true, gates: [WordGate]) -> [NSTextCheckingResult] {
+        guard gates.allSatisfy({ $0.mayMatch(flatString) }) else { return [] }
+        return matches(pattern, caseInsensitive: caseInsensitive)
     }
 }
 

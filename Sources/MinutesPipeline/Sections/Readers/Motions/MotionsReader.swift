@@ -47,7 +47,7 @@ struct MotionsReader: SectionReader {
             let t = MotionText(lines: context.lines, indices: region.lines)
             var found = Self.candidates(in: t) + MotionBlocks.candidates(in: t, lines: context.lines)
             found.sort { ($0.start, $0.rank) < ($1.start, $1.rank) }
-            let withdrawals = t.matches(MotionPatterns.withdrawal, caseInsensitive: false)
+            let withdrawals = t.matches(MotionPatterns.withdrawal, caseInsensitive: false, gates: MotionPatterns.withdrawalGates)
             // A motion's text is at least a verb and its object: a lone name or initials is
             // the outcome of an election the page words otherwise.
             found = found.filter { $0.motion.text.split(separator: " ").count >= Self.minTextWords }
@@ -68,7 +68,7 @@ struct MotionsReader: SectionReader {
                 }
                 // "The motion was seconded by Cindy and the motion passed", a debate below.
                 let debateEnd = min(k + 1 < found.count ? found[k + 1].start : t.length, c.textEnd + Self.debateLength)
-                if m.seconder == nil, debateEnd > c.textEnd,
+                if m.seconder == nil, debateEnd > c.textEnd, MotionPatterns.laterSecondedGate.mayMatch(t.flatString),
                    let later = t.matches(MotionPatterns.laterSeconder, in: NSRange(location: c.textEnd, length: debateEnd - c.textEnd)).first {
                     let g = later.range(at: 1).location != NSNotFound ? later.range(at: 1) : later.range(at: 2)
                     m.seconder = MotionSentence.name(t.text(g)).map(Self.fromLastTitle)
@@ -77,7 +77,8 @@ struct MotionsReader: SectionReader {
                 if outcome.result == nil {
                     // "After discussion, the motion carried unanimously", a long debate below.
                     let far = debateEnd
-                    if far > c.textEnd, let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: c.textEnd, length: far - c.textEnd)).first {
+                    if far > c.textEnd, MotionPatterns.motionGate.mayMatch(t.flatString),
+                       let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: c.textEnd, length: far - c.textEnd)).first {
                         let said = MotionOutcome.read(t.text(r.range) + t.text(NSRange(location: NSMaxRange(r.range), length: min(40, t.length - NSMaxRange(r.range)))))
                         outcome.result = said.result
                         outcome.unanimous = outcome.unanimous ?? said.unanimous
@@ -130,7 +131,10 @@ struct MotionsReader: SectionReader {
     /// meeting's ("Minutes of the Annual General Meeting …" then "Minutes of a meeting of the
     /// above Council …"): the motions are the ordinary meeting's, not a mix of both.
     static func annualMeetingLines(_ context: SectionContext) -> Set<Int> {
-        let openings = context.lines.indices.filter { context.lines[$0].text.range(ofRegex: MotionPatterns.meetingOpening, caseInsensitive: true) != nil }
+        let openings = context.lines.indices.filter {
+            MotionPatterns.meetingOpeningGate.mayMatch(context.lines[$0].text)
+                && context.lines[$0].text.range(ofRegex: MotionPatterns.meetingOpening, caseInsensitive: true) != nil
+        }
         guard openings.count >= 2 else { return [] }
         let isAnnual = openings.map { context.lines[$0].text.range(ofRegex: MotionPatterns.annual, caseInsensitive: true) != nil }
         guard isAnnual.contains(true), isAnnual.contains(false) else { return [] }
@@ -145,7 +149,7 @@ struct MotionsReader: SectionReader {
     /// The sentence families, over the item's text as one.
     static func candidates(in t: MotionText) -> [Candidate] {
         var out: [Candidate] = []
-        for m in t.matches(MotionPatterns.framed) {
+        for m in t.matches(MotionPatterns.framed, gates: MotionPatterns.framedGates) {
             var motion = Motion(text: "", mover: MotionSentence.name(t.text(m.range(at: 1))),
                                 seconder: MotionSentence.name(t.text(m.range(at: 2))))
             let from = NSMaxRange(m.range)
@@ -170,7 +174,7 @@ struct MotionsReader: SectionReader {
             motion.text = text
             out.append(Candidate(start: start, textEnd: end, motion: motion, stated: stated))
         }
-        for m in t.matches(MotionPatterns.subjectMoves) {
+        for m in t.matches(MotionPatterns.subjectMoves, gates: MotionPatterns.subjectMovesGates) {
             let from = NSMaxRange(m.range)
             let end = textEnd(t, from: from)
             let text = MotionSentence.clean(t.text(NSRange(location: from, length: end - from)))
@@ -181,7 +185,7 @@ struct MotionsReader: SectionReader {
             if m.range(at: 3).location != NSNotFound { stated = MotionOutcome(result: .carried) }
             out.append(Candidate(start: m.range.location, textEnd: end, motion: motion, stated: stated))
         }
-        for m in t.matches(MotionPatterns.subjectSuggests) {
+        for m in t.matches(MotionPatterns.subjectSuggests, gates: MotionPatterns.subjectSuggestsGates) {
             let from = NSMaxRange(m.range)
             let end = textEnd(t, from: from)
             let next = t.text(NSRange(location: end, length: min(200, t.length - end)))
@@ -191,8 +195,8 @@ struct MotionsReader: SectionReader {
             out.append(Candidate(start: m.range.location, textEnd: end,
                                  motion: Motion(text: text, mover: MotionSentence.name(t.text(m.range(at: 1))))))
         }
-        for pattern in [MotionPatterns.impersonal, MotionPatterns.bodyVoted] {
-            for m in t.matches(pattern) {
+        for (pattern, gates) in [(MotionPatterns.impersonal, MotionPatterns.impersonalGates), (MotionPatterns.bodyVoted, MotionPatterns.bodyVotedGates)] {
+            for m in t.matches(pattern, gates: gates) {
                 let from = NSMaxRange(m.range)
                 var end = textEnd(t, from: from)
                 // "…, that A would be accepted but the Board had voted unanimously not to B":
@@ -211,12 +215,12 @@ struct MotionsReader: SectionReader {
                 out.append(Candidate(start: m.range.location, textEnd: end, motion: Motion(text: text), stated: stated, rank: 2))
             }
         }
-        for m in t.matches(MotionPatterns.motionThenNames) {
+        for m in t.matches(MotionPatterns.motionThenNames, gates: MotionPatterns.motionThenNamesGates) {
             let motion = Motion(text: MotionSentence.clean(t.text(m.range(at: 1))), mover: MotionSentence.name(t.text(m.range(at: 2))),
                                 seconder: MotionSentence.name(t.text(m.range(at: 3))))
             out.append(Candidate(start: m.range.location, textEnd: NSMaxRange(m.range), motion: motion))
         }
-        for m in t.matches(MotionPatterns.subjectMovedSeconded) {
+        for m in t.matches(MotionPatterns.subjectMovedSeconded, gates: MotionPatterns.subjectMovedSecondedGates) {
             let from = NSMaxRange(m.range)
             let end = textEnd(t, from: from)
             let text = MotionSentence.clean(t.text(NSRange(location: from, length: end - from)))
@@ -224,7 +228,7 @@ struct MotionsReader: SectionReader {
                                  motion: Motion(text: text, mover: MotionSentence.name(t.text(m.range(at: 1))),
                                                 seconder: MotionSentence.name(t.text(m.range(at: 2))))))
         }
-        for m in t.matches(MotionPatterns.subjectMakesMotion) {
+        for m in t.matches(MotionPatterns.subjectMakesMotion, gates: MotionPatterns.subjectMakesMotionGates) {
             let from = NSMaxRange(m.range)
             let end = textEnd(t, from: from)
             var motion = Motion(text: MotionSentence.clean(t.text(NSRange(location: from, length: end - from))),
@@ -232,7 +236,7 @@ struct MotionsReader: SectionReader {
             motion.seconder = seconder(after: end, in: t)
             out.append(Candidate(start: m.range.location, textEnd: end, motion: motion))
         }
-        for m in t.matches(MotionPatterns.subjectMakesBareMotion) {
+        for m in t.matches(MotionPatterns.subjectMakesBareMotion, gates: MotionPatterns.subjectMakesMotionGates) {
             // "… then the BOS. Jon made a motion and asked …": what was moved is the sentence before.
             guard let before = previousSentence(t, before: m.range.location) else { continue }
             let text = MotionSentence.clean(t.text(before))
@@ -240,7 +244,7 @@ struct MotionsReader: SectionReader {
             let motion = Motion(text: text, mover: MotionSentence.name(t.text(m.range(at: 1))))
             out.append(Candidate(start: before.location, textEnd: NSMaxRange(m.range), motion: motion))
         }
-        for m in t.matches(MotionPatterns.bracketed) {
+        for m in t.matches(MotionPatterns.bracketed, gates: MotionPatterns.bracketedGates) {
             // The motion is what the line says before the dash.
             let lineStart = t.starts[t.line(at: m.range.location)]
             let text = MotionSentence.clean(Paragraphs.stripBullet(t.text(NSRange(location: lineStart, length: m.range.location - lineStart)))
@@ -268,7 +272,8 @@ struct MotionsReader: SectionReader {
             }
         }
         // "… to now read “…” The motion to amend carried": the result's sentence is not the text.
-        if end > from, let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: from, length: end - from)).first {
+        if end > from, MotionPatterns.motionGate.mayMatch(t.flatString),
+           let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: from, length: end - from)).first {
             end = r.range.location
         }
         // A quoted statement runs to its closing quote, over its own full stops.
@@ -281,9 +286,14 @@ struct MotionsReader: SectionReader {
         return max(from, end)
     }
 
+    /// Patterns of the names, built once (not on every call).
+    static let titleAnywhere = #"\b\#(MotionPatterns.title)"#
+    static let leadingTitles = #"^(?i)\#(MotionPatterns.title)+"#
+    static let secondedAfter = #"^[\s;,.]*(?:(?:[\w’']+\s+){0,2}seconded\s+by\s+(\#(MotionPatterns.name))|(\#(MotionPatterns.name))\s+second(?:s|ed)\b)"#
+
     /// "Consent Agenda Councilmember Lee" → "Councilmember Lee": a name starts at its title.
     static func fromLastTitle(_ name: String) -> String {
-        let ranges = name.ranges(ofRegex: #"\b\#(MotionPatterns.title)"#, caseInsensitive: true)
+        let ranges = name.ranges(ofRegex: Self.titleAnywhere, caseInsensitive: true)
         guard let last = ranges.last, last.lowerBound > name.startIndex else { return name }
         let rest = String(name[last.lowerBound...]).trimmed
         return rest.split(separator: " ").count >= 2 ? rest : name
@@ -328,8 +338,7 @@ struct MotionsReader: SectionReader {
     /// "…; Cllr Edgell seconded the motion", "Seconded by Cllr Evans", "Statement seconded by GP".
     static func seconder(after end: Int, in t: MotionText) -> String? {
         let range = NSRange(location: end, length: min(160, t.length - end))
-        let pattern = #"^[\s;,.]*(?:(?:[\w’']+\s+){0,2}seconded\s+by\s+(\#(MotionPatterns.name))|(\#(MotionPatterns.name))\s+second(?:s|ed)\b)"#
-        guard let m = t.matches(pattern, in: range).first else { return nil }
+        guard let m = t.matches(secondedAfter, in: range).first else { return nil }
         let g = m.range(at: 1).location != NSNotFound ? m.range(at: 1) : m.range(at: 2)
         return MotionSentence.name(t.text(g))
     }
@@ -354,7 +363,7 @@ struct MotionsReader: SectionReader {
     }
 
     static func untitled(_ name: String) -> String {
-        name.replacing(regex: #"^(?i)\#(MotionPatterns.title)+"#, with: "").trimmed
+        name.replacing(regex: Self.leadingTitles, with: "").trimmed
     }
 
     static func surname(_ name: String) -> String {

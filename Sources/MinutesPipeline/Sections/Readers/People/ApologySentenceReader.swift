@@ -10,6 +10,8 @@ struct ApologySentenceReader: SectionReader {
     static let vocabulary = Vocabulary.shared
     /// The noun and, right after it or a few words on, the word before the names.
     static let opening = #"(?i)\b(\#(PeopleEntries.nouns))\b[^.:;]{0,40}?\b(\#(PeopleEntries.from))\s"#
+    /// The nouns as a `WordGate`: most lines hold none.
+    static let nounGate = WordGate(vocabulary.apologyNouns)
     /// Short forms whose full stop ends no sentence: "Cllr.", "Mrs.", "Cyng.".
     static let abbreviation = #"\b(\#(Vocabulary.alternation(vocabulary.abbreviations)))\."#
 
@@ -18,7 +20,7 @@ struct ApologySentenceReader: SectionReader {
         guard context.found.apologies.isEmpty else { return out }
         let lines = context.lines
         for i in lines.indices where lines[i].page <= context.firstPage + 1 {
-            guard let r = lines[i].text.range(ofRegex: Self.opening) else { continue }
+            guard Self.nounGate.mayMatch(lines[i].text), let r = lines[i].text.range(ofRegex: Self.opening) else { continue }
             // Titles lose their full stops first: the sentence's own ends the list.
             let (text, k) = context.sentence(from: i, after: r.upperBound, extraLines: 3) {
                 $0.replacing(regex: Self.abbreviation, with: "$1")

@@ -52,10 +52,13 @@ struct AttendanceNote: Equatable, Sendable {
     static let remote = #"(?i)\b(\#(Vocabulary.alternation(words.remoteWords)))\b"#
     static let excused = #"(?i)\b(\#(Vocabulary.alternation(words.excusedWords)))\b"#
 
+    /// The words before whom a substitute sat for, built once.
+    static let substituteLead = #"(?i)^(\#(Vocabulary.alternation(words.substituteWords)))\s+"#
+
     /// A note in a bracket or a sentence about someone; nil where it says nothing of attendance.
     static func read(_ text: String) -> AttendanceNote? {
         if let r = text.range(ofRegex: substitute) {
-            let whom = String(text[r]).replacing(regex: #"(?i)^(\#(Vocabulary.alternation(words.substituteWords)))\s+"#, with: "")
+            let whom = String(text[r]).replacing(regex: substituteLead, with: "")
             return AttendanceNote(status: .substitute, substituteFor: whom.trimmingCharacters(in: CharacterSet(charactersIn: " .,;)")))
         }
         let time = DateParsing.times(in: text).start

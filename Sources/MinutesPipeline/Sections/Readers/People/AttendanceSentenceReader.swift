@@ -15,8 +15,16 @@ struct AttendanceSentenceReader: SectionReader {
     static let end = #"(?i)\s+(\#(Vocabulary.alternation(words.presentSentenceEnds)))\b"#
     /// "Councillor X arrived at 7.40pm", "Cllr Y attended remotely": a name (titled, or two
     /// to four capitalised words), then a verb of attendance.
-    static let statusVerbs = Vocabulary.alternation(words.arrivalVerbs + words.departureVerbs + ["attended", "participated", "joined"])
+    /// The phrases as `WordGate`s: most lines hold none.
+    static let openerGate = WordGate(words.presentSentenceOpeners)
+    static let endGate = WordGate(words.presentSentenceEnds)
+    static let statusVerbList = words.arrivalVerbs + words.departureVerbs + ["attended", "participated", "joined"]
+    static let statusVerbs = Vocabulary.alternation(statusVerbList)
+    /// Every line is asked; most hold no verb of attendance (`WordGate`).
+    static let statusGate = WordGate(statusVerbList)
     static let statusSentence = #"((?:\p{Lu}[\p{L}'’.-]*\s+){1,4}?\p{Lu}[\p{L}'’-]+)\s+(?:had\s+|was\s+)?(\#(statusVerbs))\b"#
+    /// The verb closing a status sentence, built once.
+    static let statusTail = #"\s+(?:had\s+|was\s+)?(\#(statusVerbs))$"#
     /// Sentences that list people are read on the first pages only: later, "were present"
     /// is said of other things.
     static let pagesRead = 1
@@ -27,10 +35,10 @@ struct AttendanceSentenceReader: SectionReader {
         var listed: [Person] = []
         for i in lines.indices where !context.consumed.contains(i) && lines[i].page < context.firstPage + Self.pagesRead {
             let text = lines[i].text
-            if let r = text.range(ofRegex: Self.opener) {
+            if Self.openerGate.mayMatch(text), let r = text.range(ofRegex: Self.opener) {
                 let (names, k) = context.sentence(from: i, after: r.upperBound, extraLines: 3)
                 listed += people(names, lines: Array(lines[i..<k]), context)
-            } else if let r = text.range(ofRegex: Self.end) {
+            } else if Self.endGate.mayMatch(text), let r = text.range(ofRegex: Self.end) {
                 // The subject runs back to the sentence's start, on this line or the one above.
                 var before = String(text[..<r.lowerBound])
                 if i > 0, !context.consumed.contains(i - 1), lines[i - 1].page == lines[i].page,
@@ -61,11 +69,11 @@ struct AttendanceSentenceReader: SectionReader {
     /// "District Councillor L Haysey joined at 8.10 pm" marks Haysey late at 20:10.
     static func statuses(in context: SectionContext, for found: inout SectionFindings) {
         // Every line: item readers take the lines of their items' text.
-        for l in context.lines {
+        for l in context.lines where statusGate.mayMatch(l.text) {
             for m in l.text.ranges(ofRegex: statusSentence) {
                 let clause = String(l.text[m.lowerBound...])
                 guard let note = AttendanceNote.read(clause),
-                      let p = PeopleParsing.parse(text: String(l.text[m]).replacing(regex: #"\s+(?:had\s+|was\s+)?(\#(statusVerbs))$"#, with: "")) else { continue }
+                      let p = PeopleParsing.parse(text: String(l.text[m]).replacing(regex: statusTail, with: "")) else { continue }
                 let key = Names.key(p.name)
                 guard let surname = key.split(separator: " ").last.map(String.init), !surname.isEmpty else { continue }
                 if let j = found.attendees.firstIndex(where: { Names.key($0.name) == key || Names.key($0.name).hasSuffix(" " + surname) }),

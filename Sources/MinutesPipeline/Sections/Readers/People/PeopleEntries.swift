@@ -173,6 +173,7 @@ enum PeopleEntries {
 
     /// The line below continues the person on the line above: it starts in lower case, or
     /// the line above stops mid-entry (a comma, an open bracket, "of", "and", a title).
+    static let presentEndGate = WordGate(vocabulary.people.presentSentenceEnds)
     static let presentEnd = #"(?i)\s+(\#(Vocabulary.alternation(vocabulary.people.presentSentenceEnds)))\s*\.?\s*$"#
 
     /// A list as a sentence writes it, as a list: "Daniel, Braden and Sri were in attendance"
@@ -183,7 +184,9 @@ enum PeopleEntries {
     }
 
     static func listText(_ text: String) -> String {
-        text.replacing(regex: presentEnd, with: "").replacingOccurrences(of: ", and ", with: ", ")
+        // Both only where their words are: asked of every entry, most have neither.
+        let t = presentEndGate.mayMatch(text) ? text.replacing(regex: presentEnd, with: "") : text
+        return t.includes(", and ") ? t.replacingOccurrences(of: ", and ", with: ", ") : t
     }
 
     /// "Christina McDonagh, PC": capitals after a named person that are not their initials

@@ -10,7 +10,12 @@ enum PeopleLabel {
     static let absenceOpeners = #"^(\#(Vocabulary.alternation(vocabulary.absenceLabelOpeners)))\b"#
     static let attendanceWords = #"\b(\#(Vocabulary.alternation(vocabulary.attendanceLabelWords)))\b|(^|\s)(\#(Vocabulary.alternation(vocabulary.presentWords)))$|^(\#(Vocabulary.alternation(vocabulary.presentWords)))\b"#
 
+    /// The stems below as a `WordGate`: a label is asked of every line and of the first
+    /// words of many, and the byte scan turns most away before any string is built.
+    static let stemGate = WordGate(vocabulary.peopleLabelStems)
+
     static func kind(of whole: String) -> Kind? {
+        guard stemGate.mayMatch(whole) else { return nil }
         // "Apologies for absence: Jess Robinson, …": the label is what stands before the colon.
         let raw = whole.firstIndex(of: ":").map { String(whole[..<$0]) } ?? whole
         // A label is a few words; asked of every line, most are sentences.
@@ -40,6 +45,8 @@ enum PeopleLabel {
     /// & Cllr Lane" with no colon. Without a colon the list must open with a title or be a
     /// list of names, so that "Present and approve the accounts" is no label.
     static func runIn(_ text: String) -> (kind: Kind, label: String, value: String)? {
+        // Every label is part of the text, and `kind` finds none without a stem.
+        guard stemGate.mayMatch(text) else { return nil }
         let t = Paragraphs.stripBullet(text).trimmed
         if let colon = t.firstIndex(of: ":") {
             let label = String(t[..<colon]).trimmed

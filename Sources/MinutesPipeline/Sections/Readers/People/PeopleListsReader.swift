@@ -114,7 +114,10 @@ struct PeopleListsReader: SectionReader {
     static func status(under label: String, _ kind: PeopleLabel.Kind) -> AttendanceNote? {
         let l = label.lowercased()
         let words = vocabulary.people
-        func has(_ list: [String]) -> Bool { list.contains { l.range(ofRegex: #"\b\#(NSRegularExpression.escapedPattern(for: $0))\b"#) != nil } }
+        // The word as written first: the pattern (built per word) matches only where it is.
+        func has(_ list: [String]) -> Bool {
+            list.contains { l.includes($0) && l.range(ofRegex: #"\b\#(NSRegularExpression.escapedPattern(for: $0))\b"#) != nil }
+        }
         switch kind {
         case .apologies:
             if has(words.excusedLabelWords) { return AttendanceNote(status: .excused) }
