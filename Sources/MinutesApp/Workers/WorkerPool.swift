@@ -193,6 +193,12 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
                         document = Data(f.payload)
                     case .result:
                         guard let r = try? f.decode(WorkerResult.self) else { return died(w, tracker) }
+                        if r.retiring == true {
+                            // It grew past `retireAboveMB` and exits: the next document gets a fresh one.
+                            w.closeInput()
+                            _ = w.reap(grace: 10)
+                            worker = nil
+                        }
                         if let reason = r.failure {
                             return .failed(ConversionFailure(reason, kind: r.kind ?? .document, mayBeIncomplete: r.mayBeIncomplete))
                         }

@@ -84,10 +84,15 @@ public enum WorkerServer {
         let converter = Thread { [pipeline] in
             while let job = queue.take() {
                 faults?.begin(job.fileName)
-                let result = convert(job, pipeline: pipeline, writer: writer)
+                var result = convert(job, pipeline: pipeline, writer: writer)
                 faults?.end()
-                writer.send((try? Frame.json(.result, result)) ?? .text(.result, "{}"))
                 OCRWork.releaseIdleEngines(keeping: 1)
+                if let limit = config.retireAboveMB, let mb = Self.anonymousMB(), mb > limit {
+                    result.retiring = true
+                }
+                writer.send((try? Frame.json(.result, result)) ?? .text(.result, "{}"))
+                // The answer is in the pipe: the parent reads it, then reaps this process.
+                if result.retiring == true { _exit(0) }
             }
         }
         // Stages recurse over layout trees; the default secondary-thread stack is small.
@@ -106,6 +111,30 @@ public enum WorkerServer {
                 }
             }
         }
+    }
+
+    /// This process's anonymous resident memory in MiB (RssAnon in /proc/self/status:
+    /// heap, engines, caches; not the program's and libraries' pages, which are shared).
+    static func anonymousMB() -> Int? {
+        // Read by hand: /proc files report a size of 0, and Foundation reads that many bytes.
+        let fd = open("/proc/self/status", O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes += chunk[0..<n]
+        }
+        let status = String(decoding: bytes, as: UTF8.self)
+        for line in status.split(separator: "\n") where line.hasPrefix("RssAnon:") {
+            // "RssAnon:\t   43004 kB"
+            let kb = line.dropFirst("RssAnon:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) }
+            return kb.map { $0 / 1024 }
+        }
+        return nil
     }
 
     private static func convert(_ job: ConversionJob, pipeline: Pipeline, writer: FrameWriter) -> WorkerResult {
