@@ -159,6 +159,8 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
                 return .failed(ConversionFailure("could not start a worker (\(error))", kind: .io))
             }
             var tracker = Whereabouts()
+            slots.begin(wake: wakeWrite)
+            defer { slots.end(wake: wakeWrite) }
             guard let request = try? Frame.json(.convert, job), w.send(request) else {
                 return died(w, tracker)
             }
@@ -166,7 +168,7 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
             let deadline = pool.settings.timeout.map { started.addingTimeInterval($0) }
             var document: Data?
             defer {
-                slots.release(tracker.held.count)
+                slots.release(tracker.held.count, wake: wakeWrite)
                 tracker.held.removeAll()
                 w.idleSince = Date()
             }
@@ -187,7 +189,7 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
                         tracker.pending.append(f.number)
                         grantPending(w, &tracker)
                     case .release:
-                        if tracker.held.remove(f.number) != nil { slots.release(1) }
+                        if tracker.held.remove(f.number) != nil { slots.release(1, wake: wakeWrite) }
                         grantPending(w, &tracker)
                     case .document:
                         document = Data(f.payload)
