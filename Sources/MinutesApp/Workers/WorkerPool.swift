@@ -36,8 +36,17 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
     private let slots: PageSlotPool
     private let lock = NSLock()
     private var lanes: [Int: Lane] = [:]
+    /// The workers' drawing lock file (`WorkerConfig.renderLockPath`), removed at shutdown.
+    private let renderLock: String?
 
     public init(settings: Settings, logger: Logger) {
+        var settings = settings
+        if settings.config.renderLockPath == nil, let path = Self.makeRenderLock() {
+            settings.config.renderLockPath = path
+            renderLock = path
+        } else {
+            renderLock = nil
+        }
         self.settings = settings
         self.logger = logger
         slots = PageSlotPool(slots: settings.pageSlots)
@@ -80,6 +89,17 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
         lanes.removeAll()
         lock.unlock()
         for l in all { l.retire(idleFor: nil) }
+        if let renderLock { unlink(renderLock) }
+    }
+
+    /// An empty file of the pool's own in the temporary folder, for its workers to lock.
+    static func makeRenderLock() -> String? {
+        let dir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let path = (dir as NSString).appendingPathComponent("minutes-render-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).lock")
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        close(fd)
+        return path
     }
 
     /// One caller thread's worker, started on first need and after each death.

@@ -138,6 +138,9 @@ public struct WorkerConfig: Codable, Sendable {
     /// of megabytes the next, often small, document does not need: an OCR engine, the
     /// allocator's freed-but-kept pages.
     public var retireAboveMB: Int?
+    /// A file the workers of one pool `flock` while they draw a page for OCR, so that one
+    /// draws at a time (`PipelineProbe.renderGate`); made and removed by the pool.
+    public var renderLockPath: String?
 
     /// A worker starts with about 7 MiB of anonymous memory and stays near 10 over short
     /// text documents; after a scan it keeps about 35 (an engine, the allocator's kept

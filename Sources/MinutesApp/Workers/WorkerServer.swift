@@ -79,6 +79,7 @@ public enum WorkerServer {
             faults?.atPage(page)
         }
         PipelineProbe.pageSlots = gate
+        if let path = config.renderLockPath { PipelineProbe.renderGate = FileRenderGate(path: path) }
         MemoryTuning.forPageImages()
 
         let converter = Thread { [pipeline] in
@@ -224,5 +225,26 @@ public enum WorkerServer {
             condition.broadcast()
             condition.unlock()
         }
+    }
+}
+
+/// The pool's drawing lock, held with `flock` on the file the pool made: released by the
+/// kernel if the worker dies holding it.
+final class FileRenderGate: RenderGate, @unchecked Sendable {
+    private let fd: Int32
+
+    init?(path: String) {
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return nil }
+    }
+
+    deinit { close(fd) }
+
+    func lock() {
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+    }
+
+    func unlock() {
+        _ = flock(fd, LOCK_UN)
     }
 }

@@ -183,11 +183,17 @@ public struct ExtractText: Stage {
     /// image and cairo's page surface: 35 MB each for an A4 page at 300 dpi) for a fraction
     /// of a second, against seconds of recognition; one drawing at a time across the
     /// process keeps that peak from doubling when workers happen to draw together.
+    /// (Drawn in bands now, a drawing still holds poppler's 35 MB copy of the scan's image
+    /// and the 9 MB grey page: `PipelineProbe.renderGate` extends the rule to the other
+    /// worker processes of a batch, where two drawings at once were its highest peaks.)
     private static let renderLock = NSLock()
 
     static func rendered(_ shared: SharedDocument, page: Int, dpi: Double, maxPixels: Int) throws -> GrayImage {
         renderLock.lock()
         defer { renderLock.unlock() }
+        let gate = PipelineProbe.renderGate
+        gate?.lock()
+        defer { gate?.unlock() }
         // The page is taken and let go under the lock too: the document is shared.
         let image: GrayImage
         do {
