@@ -36,14 +36,14 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
     private let slots: PageSlotPool
     private let lock = NSLock()
     private var lanes: [Int: Lane] = [:]
-    /// The workers' drawing lock file (`WorkerConfig.renderLockPath`), removed at shutdown.
-    private let renderLock: String?
+    /// The workers' drawing lock file (`WorkerConfig.renderLockPath`), held open here.
+    private let renderLock: Int32?
 
     public init(settings: Settings, logger: Logger) {
         var settings = settings
-        if settings.config.renderLockPath == nil, let path = Self.makeRenderLock() {
-            settings.config.renderLockPath = path
-            renderLock = path
+        if settings.config.renderLockPath == nil, let made = Self.makeRenderLock() {
+            settings.config.renderLockPath = made.path
+            renderLock = made.fd
         } else {
             renderLock = nil
         }
@@ -54,7 +54,10 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    deinit { shutdown() }
+    deinit {
+        shutdown()
+        if let renderLock { close(renderLock) }
+    }
 
     private func lane(_ i: Int) -> Lane {
         lock.lock()
@@ -89,17 +92,18 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
         lanes.removeAll()
         lock.unlock()
         for l in all { l.retire(idleFor: nil) }
-        if let renderLock { unlink(renderLock) }
     }
 
-    /// An empty file of the pool's own in the temporary folder, for its workers to lock.
-    static func makeRenderLock() -> String? {
+    /// An empty file of the pool's own for its workers to lock, removed from its folder at
+    /// once and held open: workers open it as /proc/PID/fd/N, and nothing is left behind
+    /// however the batch ends.
+    static func makeRenderLock() -> (path: String, fd: Int32)? {
         let dir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        let path = (dir as NSString).appendingPathComponent("minutes-render-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).lock")
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let file = (dir as NSString).appendingPathComponent("minutes-render-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).lock")
+        let fd = open(file, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return nil }
-        close(fd)
-        return path
+        unlink(file)
+        return ("/proc/\(getpid())/fd/\(fd)", fd)
     }
 
     /// One caller thread's worker, started on first need and after each death.

@@ -139,7 +139,8 @@ public struct WorkerConfig: Codable, Sendable {
     /// allocator's freed-but-kept pages.
     public var retireAboveMB: Int?
     /// A file the workers of one pool `flock` while they draw a page for OCR, so that one
-    /// draws at a time (`PipelineProbe.renderGate`); made and removed by the pool.
+    /// draws at a time (`PipelineProbe.renderGate`): the pool's own unlinked file, as
+    /// /proc/PID/fd/N.
     public var renderLockPath: String?
 
     /// A worker starts with about 7 MiB of anonymous memory and stays near 10 over short
