@@ -9,6 +9,15 @@ public enum PipelineProbe {
     /// When set, every page rendered and recognised holds one of its slots, on top of the
     /// process's own engine pool: workers in separate processes then share one cap.
     nonisolated(unsafe) public static var pageSlots: (any PageSlotGate)?
+    /// When set, drawing a page for OCR holds it, on top of the process's own render lock:
+    /// workers in separate processes then draw one page at a time between them.
+    nonisolated(unsafe) public static var renderGate: (any RenderGate)?
+}
+
+/// One drawing at a time, shared with other processes.
+public protocol RenderGate: Sendable {
+    func lock()
+    func unlock()
 }
 
 /// A cap on OCR pages at work shared with other processes.

@@ -39,10 +39,9 @@ public final class PDFDocument {
 
     public init(data: Data, fileName: String, password: String? = nil) throws {
         self.fileName = fileName
-        let bytes: OpaquePointer? = data.withUnsafeBytes { raw in
-            g_bytes_new(raw.baseAddress, gsize(raw.count))
+        guard let bytes = Self.bytes(of: data) else {
+            throw PDFError.damaged(file: fileName, reason: "could not hold the file in memory")
         }
-        guard let bytes else { throw PDFError.damaged(file: fileName, reason: "could not hold the file in memory") }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
         // poppler_document_new_from_bytes crashes (poppler 22.12) when a wrong password is
@@ -78,6 +77,32 @@ public final class PDFDocument {
 
     deinit {
         g_object_unref(UnsafeMutableRawPointer(handle))
+    }
+
+    /// The file's bytes for poppler without copying them: the `GBytes` points into `data`'s
+    /// own storage and keeps it alive until poppler lets the bytes go. (`g_bytes_new`
+    /// copied the file once per document: a 5 MB scan was held twice, and three times
+    /// more while its pages were drawn.) A tiny `Data` keeps its bytes inline, not in
+    /// storage of its own, so it is copied.
+    static func bytes(of data: Data) -> OpaquePointer? {
+        guard data.count >= 64 else {
+            return data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
+        }
+        let owner = Unmanaged.passRetained(DataOwner(data))
+        let base = owner.takeUnretainedValue().data.withUnsafeBytes { $0.baseAddress }
+        guard let base else {
+            owner.release()
+            return nil
+        }
+        return g_bytes_new_with_free_func(base, gsize(data.count), { raw in
+            if let raw { Unmanaged<DataOwner>.fromOpaque(raw).release() }
+        }, owner.toOpaque())
+    }
+
+    /// Holds a `Data` (immutable, so its storage never moves) for as long as poppler reads it.
+    final class DataOwner {
+        let data: Data
+        init(_ data: Data) { self.data = data }
     }
 
     public var producer: String? { Self.take(poppler_document_get_producer(handle)) }

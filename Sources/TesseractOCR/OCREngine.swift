@@ -119,12 +119,16 @@ public final class OCREngine: @unchecked Sendable {
         pageTimedOut = false
         defer { pageDeadline = nil }
         let dpi = image.dpi
-        let (upright, skew) = try prepare(consume image, pageNumber: pageNumber)
-        var best = try read(upright, dpi: dpi, page: pageNumber)
+        let (prepared, skew) = try prepare(consume image, pageNumber: pageNumber)
+        // Let go as tesseract takes its own copy, and handed back (tesseract's) only when
+        // the reading is poor enough for OSD: a 300 dpi page is 9 MB a copy, held for the
+        // seconds recognition takes.
+        var upright: PixImage? = consume prepared
+        var best = try read(releasing: &upright, dpi: dpi, page: pageNumber)
         var corrections = skew.map { [$0] } ?? []
         var quarterTurns = 0
 
-        if !pageTimedOut, best.needsOrientationCheck, let (degrees, confidence) = orientation(of: upright),
+        if !pageTimedOut, best.needsOrientationCheck, let upright, let (degrees, confidence) = orientation(of: upright),
            degrees % 360 != 0, confidence >= Self.minOrientationConfidence {
             // OSD gives the text's counter-clockwise turn; pixRotateOrth turns clockwise.
             let turns = (4 - (degrees / 90) % 4) % 4
@@ -225,11 +229,34 @@ public final class OCREngine: @unchecked Sendable {
         var needsOrientationCheck: Bool { words.count < 10 || (meanConfidence ?? 0) < 0.75 }
     }
 
+    /// `read` that lets `pix` go once tesseract has copied it (the caller must hold no other
+    /// reference), and leaves in it tesseract's own copy, the same pixels, when the
+    /// reading calls for an orientation check.
+    private func read(releasing pix: inout PixImage?, dpi: Double, page: Int) throws -> Reading {
+        guard let image = pix else { throw OCRError.recognitionFailed(page: page) }
+        let (width, height) = (image.width, image.height)
+        TessBaseAPISetImage2(api, image.pix)
+        pix = nil
+        _ = consume image
+        TessBaseAPISetSourceResolution(api, Int32(max(70, dpi.rounded())))
+        defer { TessBaseAPIClear(api) }
+        let reading = try recognizeSetImage(width: width, height: height, page: page)
+        if !pageTimedOut, reading.needsOrientationCheck, let input = TessBaseAPIGetInputImage(api) {
+            pix = pixClone(input).map(PixImage.init(taking:))
+        }
+        return reading
+    }
+
     private func read(_ pix: PixImage, dpi: Double, page: Int) throws -> Reading {
         TessBaseAPISetImage2(api, pix.pix)
         // Tesseract rejects resolutions under 70 (a thumbnail without a stated one).
         TessBaseAPISetSourceResolution(api, Int32(max(70, dpi.rounded())))
         defer { TessBaseAPIClear(api) }
+        return try recognizeSetImage(width: pix.width, height: pix.height, page: page)
+    }
+
+    /// Recognition of the image already set, and the words read.
+    private func recognizeSetImage(width: Int, height: Int, page: Int) throws -> Reading {
         // Stopped by the deadline, tesseract reports failure but keeps the words it read.
         guard recognizeWithinDeadline() || pageTimedOut else { throw OCRError.recognitionFailed(page: page) }
         let thresholded = TessBaseAPIGetThresholdedImage(api).map(PixImage.init(taking:))
@@ -239,7 +266,7 @@ public final class OCREngine: @unchecked Sendable {
             raw += missedText(thresholded, binary: binary, found: raw)
         }
         StrokeBold.mark(&raw)
-        return Reading(words: raw, width: pix.width, height: pix.height)
+        return Reading(words: raw, width: width, height: height)
     }
 
     /// Text the page layout passed over. Tesseract's layout analysis drops a short

@@ -36,8 +36,17 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
     private let slots: PageSlotPool
     private let lock = NSLock()
     private var lanes: [Int: Lane] = [:]
+    /// The workers' drawing lock file (`WorkerConfig.renderLockPath`), held open here.
+    private let renderLock: Int32?
 
     public init(settings: Settings, logger: Logger) {
+        var settings = settings
+        if settings.config.renderLockPath == nil, let made = Self.makeRenderLock() {
+            settings.config.renderLockPath = made.path
+            renderLock = made.fd
+        } else {
+            renderLock = nil
+        }
         self.settings = settings
         self.logger = logger
         slots = PageSlotPool(slots: settings.pageSlots)
@@ -45,7 +54,10 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    deinit { shutdown() }
+    deinit {
+        shutdown()
+        if let renderLock { close(renderLock) }
+    }
 
     private func lane(_ i: Int) -> Lane {
         lock.lock()
@@ -80,6 +92,18 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
         lanes.removeAll()
         lock.unlock()
         for l in all { l.retire(idleFor: nil) }
+    }
+
+    /// An empty file of the pool's own for its workers to lock, removed from its folder at
+    /// once and held open: workers open it as /proc/PID/fd/N, and nothing is left behind
+    /// however the batch ends.
+    static func makeRenderLock() -> (path: String, fd: Int32)? {
+        let dir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let file = (dir as NSString).appendingPathComponent("minutes-render-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).lock")
+        let fd = open(file, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return nil }
+        unlink(file)
+        return ("/proc/\(getpid())/fd/\(fd)", fd)
     }
 
     /// One caller thread's worker, started on first need and after each death.
@@ -159,6 +183,8 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
                 return .failed(ConversionFailure("could not start a worker (\(error))", kind: .io))
             }
             var tracker = Whereabouts()
+            slots.begin(wake: wakeWrite)
+            defer { slots.end(wake: wakeWrite) }
             guard let request = try? Frame.json(.convert, job), w.send(request) else {
                 return died(w, tracker)
             }
@@ -166,7 +192,7 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
             let deadline = pool.settings.timeout.map { started.addingTimeInterval($0) }
             var document: Data?
             defer {
-                slots.release(tracker.held.count)
+                slots.release(tracker.held.count, wake: wakeWrite)
                 tracker.held.removeAll()
                 w.idleSince = Date()
             }
@@ -187,12 +213,18 @@ public final class WorkerPool: ConversionBackend, @unchecked Sendable {
                         tracker.pending.append(f.number)
                         grantPending(w, &tracker)
                     case .release:
-                        if tracker.held.remove(f.number) != nil { slots.release(1) }
+                        if tracker.held.remove(f.number) != nil { slots.release(1, wake: wakeWrite) }
                         grantPending(w, &tracker)
                     case .document:
                         document = Data(f.payload)
                     case .result:
                         guard let r = try? f.decode(WorkerResult.self) else { return died(w, tracker) }
+                        if r.retiring == true {
+                            // It grew past `retireAboveMB` and exits: the next document gets a fresh one.
+                            w.closeInput()
+                            _ = w.reap(grace: 10)
+                            worker = nil
+                        }
                         if let reason = r.failure {
                             return .failed(ConversionFailure(reason, kind: r.kind ?? .document, mayBeIncomplete: r.mayBeIncomplete))
                         }

@@ -180,19 +180,49 @@ final class WorkerProcess {
 /// The pages rendered and recognised at once across every worker: `--jobs` of them, so
 /// a lone long scan at the end of a batch still gets every core, and two workers never
 /// run more OCR than there are cores. A lane waiting for a slot is woken through its pipe.
+///
+/// A lane converting a document keeps a core busy whether or not its document needs OCR
+/// (reading a 360-page text layer takes seconds), so a lane holding no slot counts as
+/// holding one against the others' second and later pages: a scan's worker takes a second
+/// slot only when no other lane is converting on the core it would use. That kept a scan
+/// from running two pages (two engines, two page images: 50 MB more) on top of a long
+/// text document in the other worker, three threads on two cores. A lane's first page
+/// is never held back: there are as many slots as lanes.
 final class PageSlotPool: @unchecked Sendable {
     private let lock = NSLock()
     private var free: Int
     private var waiting: [Int32] = []
+    /// Lanes converting a document (by wake descriptor), with the slots each holds.
+    private var converting: [Int32: Int] = [:]
 
     init(slots: Int) { free = max(1, slots) }
+
+    /// `wake`'s lane starts a document.
+    func begin(wake: Int32) {
+        lock.lock()
+        converting[wake] = 0
+        lock.unlock()
+    }
+
+    /// `wake`'s lane is done with its document (its slots are released separately).
+    func end(wake: Int32) {
+        lock.lock()
+        converting[wake] = nil
+        let wakeUp = waiting
+        waiting.removeAll()
+        lock.unlock()
+        notify(wakeUp)
+    }
 
     /// Takes a slot, or registers `wake` to be written to when one comes free.
     func tryAcquire(wake: Int32) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if free > 0 {
+        let mine = converting[wake] ?? 0
+        let reserved = mine == 0 ? 0 : converting.filter { $0.key != wake && $0.value == 0 }.count
+        if free - reserved > 0 {
             free -= 1
+            if converting[wake] != nil { converting[wake] = mine + 1 }
             return true
         }
         if !waiting.contains(wake) { waiting.append(wake) }
@@ -203,17 +233,23 @@ final class PageSlotPool: @unchecked Sendable {
     func forget(wake: Int32) {
         lock.lock()
         waiting.removeAll { $0 == wake }
+        converting[wake] = nil
         lock.unlock()
     }
 
-    func release(_ count: Int) {
+    func release(_ count: Int, wake: Int32) {
         guard count > 0 else { return }
         lock.lock()
         free += count
-        let wake = waiting
+        if let held = converting[wake] { converting[wake] = max(0, held - count) }
+        let wakeUp = waiting
         waiting.removeAll()
         lock.unlock()
+        notify(wakeUp)
+    }
+
+    private func notify(_ fds: [Int32]) {
         var b: UInt8 = 1
-        for fd in wake { _ = write(fd, &b, 1) }
+        for fd in fds { _ = write(fd, &b, 1) }
     }
 }

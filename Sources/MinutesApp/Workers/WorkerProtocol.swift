@@ -131,12 +131,30 @@ public struct WorkerConfig: Codable, Sendable {
     public var limits: InputLimits
     /// `--max-memory` in MiB: the worker's RLIMIT_DATA.
     public var maxMemoryMB: Int?
+    /// A worker whose own memory (anonymous resident pages: heap, engines, caches) is
+    /// above this many MiB once a document is done exits after it, and the next document
+    /// gets a fresh one (nil: never). Workers live on only to spare their start-up (a few
+    /// tens of milliseconds), and a worker that read a scan or a long document keeps tens
+    /// of megabytes the next, often small, document does not need: an OCR engine, the
+    /// allocator's freed-but-kept pages.
+    public var retireAboveMB: Int?
+    /// A file the workers of one pool `flock` while they draw a page for OCR, so that one
+    /// draws at a time (`PipelineProbe.renderGate`): the pool's own unlinked file, as
+    /// /proc/PID/fd/N.
+    public var renderLockPath: String?
 
-    public init(pipelineArguments: [String], pageThreads: Int, limits: InputLimits, maxMemoryMB: Int?) {
+    /// A worker starts with about 7 MiB of anonymous memory and stays near 10 over short
+    /// text documents; after a scan it keeps about 35 (an engine, the allocator's kept
+    /// pages), which the document after it, most often a text one, has no use for.
+    public static let defaultRetireAboveMB = 24
+
+    public init(pipelineArguments: [String], pageThreads: Int, limits: InputLimits, maxMemoryMB: Int?,
+                retireAboveMB: Int? = WorkerConfig.defaultRetireAboveMB) {
         self.pipelineArguments = pipelineArguments
         self.pageThreads = pageThreads
         self.limits = limits
         self.maxMemoryMB = maxMemoryMB
+        self.retireAboveMB = retireAboveMB
     }
 }
 
@@ -148,6 +166,9 @@ struct WorkerResult: Codable {
     var failure: String?
     var kind: FailureKind?
     var mayBeIncomplete: Bool?
+    /// The worker exits after this answer (`WorkerConfig.retireAboveMB`): the parent
+    /// reaps it and starts another for the next document.
+    var retiring: Bool?
 }
 
 /// Messages over the pipes: a 4-byte little-endian length (of kind and payload), a kind

@@ -79,15 +79,21 @@ public enum WorkerServer {
             faults?.atPage(page)
         }
         PipelineProbe.pageSlots = gate
+        if let path = config.renderLockPath { PipelineProbe.renderGate = FileRenderGate(path: path) }
         MemoryTuning.forPageImages()
 
         let converter = Thread { [pipeline] in
             while let job = queue.take() {
                 faults?.begin(job.fileName)
-                let result = convert(job, pipeline: pipeline, writer: writer)
+                var result = convert(job, pipeline: pipeline, writer: writer)
                 faults?.end()
-                writer.send((try? Frame.json(.result, result)) ?? .text(.result, "{}"))
                 OCRWork.releaseIdleEngines(keeping: 1)
+                if let limit = config.retireAboveMB, let mb = Self.anonymousMB(), mb > limit {
+                    result.retiring = true
+                }
+                writer.send((try? Frame.json(.result, result)) ?? .text(.result, "{}"))
+                // The answer is in the pipe: the parent reads it, then reaps this process.
+                if result.retiring == true { _exit(0) }
             }
         }
         // Stages recurse over layout trees; the default secondary-thread stack is small.
@@ -106,6 +112,30 @@ public enum WorkerServer {
                 }
             }
         }
+    }
+
+    /// This process's anonymous resident memory in MiB (RssAnon in /proc/self/status:
+    /// heap, engines, caches; not the program's and libraries' pages, which are shared).
+    static func anonymousMB() -> Int? {
+        // Read by hand: /proc files report a size of 0, and Foundation reads that many bytes.
+        let fd = open("/proc/self/status", O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes += chunk[0..<n]
+        }
+        let status = String(decoding: bytes, as: UTF8.self)
+        for line in status.split(separator: "\n") where line.hasPrefix("RssAnon:") {
+            // "RssAnon:\t   43004 kB"
+            let kb = line.dropFirst("RssAnon:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) }
+            return kb.map { $0 / 1024 }
+        }
+        return nil
     }
 
     private static func convert(_ job: ConversionJob, pipeline: Pipeline, writer: FrameWriter) -> WorkerResult {
@@ -195,5 +225,26 @@ public enum WorkerServer {
             condition.broadcast()
             condition.unlock()
         }
+    }
+}
+
+/// The pool's drawing lock, held with `flock` on the file the pool made: released by the
+/// kernel if the worker dies holding it.
+final class FileRenderGate: RenderGate, @unchecked Sendable {
+    private let fd: Int32
+
+    init?(path: String) {
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return nil }
+    }
+
+    deinit { close(fd) }
+
+    func lock() {
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+    }
+
+    func unlock() {
+        _ = flock(fd, LOCK_UN)
     }
 }

@@ -76,16 +76,14 @@ public struct ExtractText: Stage {
         }
 
         if !toOCR.isEmpty {
-            let data = doc.input.data
-            let password = doc.options.password
             let dpi = doc.options.dpi
             let maxPixels = doc.options.limits.maxPixels
-            let results = Self.recognize(toOCR, options: doc.options) { job, engine, state in
-                if state.pdf == nil {
-                    state.pdf = try PDFDocument(data: data, fileName: file, password: password)
-                }
-                guard let pdf = state.pdf else { throw PDFError.pageUnreadable(file: file, page: job.pageNumber) }
-                let image = try Self.rendered(pdf, page: job.pageNumber, dpi: dpi, maxPixels: maxPixels)
+            // Every page thread draws from this one document, one drawing at a time (see
+            // `renderLock`), rather than each opening the file again: a document of its own
+            // per thread held another copy of the file and poppler's caches for it.
+            let shared = SharedDocument(pdf)
+            let results = Self.recognize(toOCR, options: doc.options) { job, engine in
+                let image = try Self.rendered(shared, page: job.pageNumber, dpi: dpi, maxPixels: maxPixels)
                 let drawnAt = image.dpi
                 // The rendering goes straight in: recognize lets its pixels go early.
                 var page = try engine.recognize(image, pageNumber: job.pageNumber,
@@ -145,7 +143,7 @@ public struct ExtractText: Stage {
         }
         // Pages are decoded as they are recognised, not all before: a long TIFF holds one
         // page image per worker at a time.
-        let results = Self.recognize(jobs, options: doc.options) { job, engine, _ in
+        let results = Self.recognize(jobs, options: doc.options) { job, engine in
             let image: GrayImage
             do {
                 image = try source.page(job.index)
@@ -185,19 +183,31 @@ public struct ExtractText: Stage {
     /// image and cairo's page surface: 35 MB each for an A4 page at 300 dpi) for a fraction
     /// of a second, against seconds of recognition; one drawing at a time across the
     /// process keeps that peak from doubling when workers happen to draw together.
+    /// (Drawn in bands now, a drawing still holds poppler's 35 MB copy of the scan's image
+    /// and the 9 MB grey page: `PipelineProbe.renderGate` extends the rule to the other
+    /// worker processes of a batch, where two drawings at once were its highest peaks.)
     private static let renderLock = NSLock()
 
-    static func rendered(_ pdf: PDFDocument, page: Int, dpi: Double, maxPixels: Int) throws -> GrayImage {
-        let p = try pdf.page(page)
+    static func rendered(_ shared: SharedDocument, page: Int, dpi: Double, maxPixels: Int) throws -> GrayImage {
         renderLock.lock()
         defer { renderLock.unlock() }
-        return p.render(dpi: dpi, maxPixels: maxPixels)
+        let gate = PipelineProbe.renderGate
+        gate?.lock()
+        defer { gate?.unlock() }
+        // The page is taken and let go under the lock too: the document is shared.
+        let image: GrayImage
+        do {
+            let p = try shared.pdf.page(page)
+            image = p.render(dpi: dpi, maxPixels: maxPixels)
+        }
+        return image
     }
 
-    /// What one worker keeps between its pages (its own poppler document: poppler
-    /// documents are not shared between threads).
-    final class WorkerState {
-        var pdf: PDFDocument?
+    /// The document's poppler document, lent to the page threads: poppler documents are
+    /// not safe to use from two threads at once, so every use goes through `renderLock`.
+    final class SharedDocument: @unchecked Sendable {
+        let pdf: PDFDocument
+        init(_ pdf: PDFDocument) { self.pdf = pdf }
     }
 
     private func apply(_ result: Result<OCRPage, Error>, job: OCRJob, to pages: inout [Page], doc: inout WorkingDocument) {
@@ -227,7 +237,7 @@ public struct ExtractText: Stage {
     /// borrowed from the shared pool, which also caps the pages at work across the whole
     /// process: a batch's documents can each fan out without overloading the cores.
     static func recognize(_ jobs: [OCRJob], options: PipelineOptions,
-                          _ work: @escaping @Sendable (OCRJob, OCREngine, WorkerState) throws -> OCRPage)
+                          _ work: @escaping @Sendable (OCRJob, OCREngine) throws -> OCRPage)
         -> [Result<OCRPage, Error>] {
         let queue = JobQueue(count: jobs.count)
         let workers = max(1, min(options.jobs ?? 1, jobs.count))
@@ -235,7 +245,6 @@ public struct ExtractText: Stage {
         let ocrSeconds = options.limits.maxOCRSecondsPerPage
         let slots = PipelineProbe.pageSlots
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let state = WorkerState()
             while let i = queue.next() {
                 do {
                     let pageNumber = jobs[i].pageNumber
@@ -243,7 +252,7 @@ public struct ExtractText: Stage {
                     defer { slots?.release(page: pageNumber) }
                     let page = try OCREnginePool.shared.withEngine(language: language) { engine in
                         engine.maxSecondsPerPage = ocrSeconds
-                        return try work(jobs[i], engine, state)
+                        return try work(jobs[i], engine)
                     }
                     queue.store(i, .success(page))
                 } catch let e as OCRError {
