@@ -180,8 +180,9 @@ tree_peak() {
   while kill -0 "$root" 2>/dev/null; do
     local rss=0 pss=0 one=0 r s
     for p in $root $(ps -o pid= --ppid "$root" 2>/dev/null); do
-      r=$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null); r=${r:-0}
-      s=$(awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null); s=${s:-0}
+      # A worker retired between `ps` and here has no /proc entry: it counts nothing.
+      r=$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null || true); r=${r:-0}
+      s=$(awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null || true); s=${s:-0}
       rss=$((rss + r)); pss=$((pss + s)); [ "$r" -gt "$one" ] && one=$r
     done
     [ "$rss" -gt "$prss" ] && prss=$rss
