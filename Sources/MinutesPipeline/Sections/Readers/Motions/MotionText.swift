@@ -60,15 +60,12 @@ struct MotionText {
     }
 
     /// Every match of `pattern` in the flat text.
-    func matches(_ pattern: String, caseInsensitive: Bool = true, in range: NSRange? = nil) -> [NSTextCheckingResult] {
-        guard let r = RegexCache.shared.regex(pattern, caseInsensitive: caseInsensitive) else { return [] }
+    /// Every match of `pattern` in `range` (the whole text by default), where the text holds a
+    /// word of each gate: none otherwise.
+    func matches(_ pattern: String, caseInsensitive: Bool = true, in range: NSRange? = nil, gates: [WordGate] = []) -> [NSTextCheckingResult] {
+        guard gates.allSatisfy({ $0.mayMatch(flatString) }),
+              let r = RegexCache.shared.regex(pattern, caseInsensitive: caseInsensitive) else { return [] }
         return r.matches(in: flatString, range: range ?? NSRange(location: 0, length: flat.length))
-    }
-
-    /// Every match of `pattern`, where the text holds a word of each gate: none otherwise.
-    func matches(_ pattern: String, caseInsensitive: Bool = true, gates: [WordGate]) -> [NSTextCheckingResult] {
-        guard gates.allSatisfy({ $0.mayMatch(flatString) }) else { return [] }
-        return matches(pattern, caseInsensitive: caseInsensitive)
     }
 }
 

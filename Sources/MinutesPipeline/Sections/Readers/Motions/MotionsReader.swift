@@ -68,17 +68,17 @@ struct MotionsReader: SectionReader {
                 }
                 // "The motion was seconded by Cindy and the motion passed", a debate below.
                 let debateEnd = min(k + 1 < found.count ? found[k + 1].start : t.length, c.textEnd + Self.debateLength)
-                if m.seconder == nil, debateEnd > c.textEnd, MotionPatterns.laterSecondedGate.mayMatch(t.flatString),
-                   let later = t.matches(MotionPatterns.laterSeconder, in: NSRange(location: c.textEnd, length: debateEnd - c.textEnd)).first {
-                    let g = later.range(at: 1).location != NSNotFound ? later.range(at: 1) : later.range(at: 2)
-                    m.seconder = MotionSentence.name(t.text(g)).map(Self.fromLastTitle)
+                if m.seconder == nil, debateEnd > c.textEnd,
+                   let later = t.matches(MotionPatterns.laterSeconder, in: NSRange(location: c.textEnd, length: debateEnd - c.textEnd),
+                                         gates: [MotionPatterns.laterSecondedGate]).first {
+                    m.seconder = MotionSentence.name(t.text(Self.firstFound(later))).map(Self.fromLastTitle)
                 }
                 var outcome = c.stated ?? MotionOutcome.read(tail)
                 if outcome.result == nil {
                     // "After discussion, the motion carried unanimously", a long debate below.
-                    let far = debateEnd
-                    if far > c.textEnd, MotionPatterns.motionGate.mayMatch(t.flatString),
-                       let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: c.textEnd, length: far - c.textEnd)).first {
+                    if debateEnd > c.textEnd,
+                       let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: c.textEnd, length: debateEnd - c.textEnd),
+                                         gates: [MotionPatterns.motionGate]).first {
                         let said = MotionOutcome.read(t.text(r.range) + t.text(NSRange(location: NSMaxRange(r.range), length: min(40, t.length - NSMaxRange(r.range)))))
                         outcome.result = said.result
                         outcome.unanimous = outcome.unanimous ?? said.unanimous
@@ -272,8 +272,8 @@ struct MotionsReader: SectionReader {
             }
         }
         // "… to now read “…” The motion to amend carried": the result's sentence is not the text.
-        if end > from, MotionPatterns.motionGate.mayMatch(t.flatString),
-           let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: from, length: end - from)).first {
+        if end > from,
+           let r = t.matches(MotionPatterns.motionResult, in: NSRange(location: from, length: end - from), gates: [MotionPatterns.motionGate]).first {
             end = r.range.location
         }
         // A quoted statement runs to its closing quote, over its own full stops.
@@ -339,8 +339,12 @@ struct MotionsReader: SectionReader {
     static func seconder(after end: Int, in t: MotionText) -> String? {
         let range = NSRange(location: end, length: min(160, t.length - end))
         guard let m = t.matches(secondedAfter, in: range).first else { return nil }
-        let g = m.range(at: 1).location != NSNotFound ? m.range(at: 1) : m.range(at: 2)
-        return MotionSentence.name(t.text(g))
+        return MotionSentence.name(t.text(firstFound(m)))
+    }
+
+    /// A name pattern's two wordings ("seconded by B" | "B seconded") capture in groups 1 or 2.
+    static func firstFound(_ m: NSTextCheckingResult) -> NSRange {
+        m.range(at: 1).location != NSNotFound ? m.range(at: 1) : m.range(at: 2)
     }
 
     /// The first of overlapping finds stands: two families may read the same words.
